@@ -1,0 +1,14 @@
+package org.vmshield.balancer.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** PLACEHOLDER: to be replaced by the real command. */
+@Command(name = "balancer", mixinStandardHelpOptions = true, description = "Benchmarks the balancer against HAProxy and nginx.")
+public final class BenchBalancerCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("vmshield balancer: not implemented yet");
+        return 2;
+    }
+}

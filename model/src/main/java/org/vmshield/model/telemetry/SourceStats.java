@@ -1,0 +1,22 @@
+package org.vmshield.model.telemetry;
+
+import java.util.List;
+
+/**
+ * What is known of a pool's clients over one interval, in bounded memory.
+ *
+ * @param topByRequests heavy hitters by request rate (approximate, e.g. Space-Saving)
+ * @param topByConnections heavy hitters by open connections
+ * @param distinctSources estimate of the distinct sources seen in the interval
+ * @param newSourcesPerSec estimate of sources per second not seen in the previous intervals
+ */
+public record SourceStats(
+        List<SourceStat> topByRequests, List<SourceStat> topByConnections, long distinctSources, double newSourcesPerSec) {
+    /** No sources. */
+    public static final SourceStats NONE = new SourceStats(List.of(), List.of(), 0, 0);
+
+    public SourceStats {
+        topByRequests = List.copyOf(topByRequests);
+        topByConnections = List.copyOf(topByConnections);
+    }
+}
