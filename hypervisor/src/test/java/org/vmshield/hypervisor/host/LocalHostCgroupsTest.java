@@ -1,0 +1,166 @@
+package org.vmshield.hypervisor.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.vmshield.hypervisor.testing.QemuTests;
+
+/** Real cgroups with real processes (needs root). Each test uses its own parent group. */
+@Timeout(60)
+class LocalHostCgroupsTest {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final List<String> BUSY_LOOP = List.of("sh", "-c", "while :; do :; done");
+
+    private final List<Process> processes = new ArrayList<>();
+    private LocalHostCgroups cgroups;
+
+    @BeforeEach
+    void detect() {
+        QemuTests.requireRoot();
+        cgroups = LocalHostCgroups.detect("vmshield-test-" + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet());
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Process process : processes) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (cgroups != null) {
+            cgroups.removeAll();
+            for (Path dir : cgroups.groupDirs()) {
+                assertThat(dir).doesNotExist();
+            }
+        }
+    }
+
+    private Process start(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        processes.add(process);
+        return process;
+    }
+
+    @Test
+    void capsABusyLoopAtTheSlicesCpuQuota() throws Exception {
+        LocalHostSlice slice = cgroups.create("half", 0.5, 64);
+        Process loop = start(BUSY_LOOP);
+        slice.addProcess(loop.pid());
+        assertThat(slice.pids()).containsExactly(loop.pid());
+
+        SliceUsage before = slice.usage();
+        long startNanos = System.nanoTime();
+        Thread.sleep(2_000); // the measurement window itself, not a wait for an event
+        SliceUsage after = slice.usage();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+
+        double cores = (after.cpuUsageNanos() - before.cpuUsageNanos()) / 1e9 / seconds;
+        System.out.printf("busy loop in a 0.5-core slice used %.3f cores; throttled %d of %d periods%n", cores,
+                after.throttledPeriods() - before.throttledPeriods(), after.periods() - before.periods());
+        // The quota caps a loop that wants a whole core. On a loaded 2-core machine the loop may get
+        // less than its quota; when it got close to it, periods must have ended throttled.
+        assertThat(cores).isLessThanOrEqualTo(0.6).isGreaterThan(0.05);
+        if (cores >= 0.45) {
+            assertThat(after.throttledPeriods() - before.throttledPeriods()).isPositive();
+        }
+        assertThat(after.periods() - before.periods()).isGreaterThan(10);
+    }
+
+    @Test
+    void startsAWrappedCommandInsideTheSlice() throws Exception {
+        LocalHostSlice slice = cgroups.create("wrapped", 1.0, 64);
+
+        Process loop = start(slice.wrapCommand(BUSY_LOOP));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> slice.pids().contains(loop.pid()));
+        String membership = Files.readString(Path.of("/proc/" + loop.pid() + "/cgroup"));
+        assertThat(membership).contains(cgroups.groupDirs().get(0).getFileName() + "/wrapped");
+        // It joined before exec, so what the loop's shell allocated is charged to the slice.
+        assertThat(slice.usage().memoryUsedBytes()).isPositive();
+    }
+
+    @Test
+    void changesAndReadsBackTheCapacity() {
+        LocalHostSlice slice = cgroups.create("resize", 0.5, 128);
+        assertThat(slice.cpuCores()).isCloseTo(0.5, within(1e-9));
+        assertThat(slice.memoryMiB()).isEqualTo(128);
+
+        slice.setCpuCores(1.5);
+        slice.setMemoryMiB(256);
+
+        assertThat(slice.cpuCores()).isCloseTo(1.5, within(1e-9));
+        assertThat(slice.memoryMiB()).isEqualTo(256);
+        assertThat(cgroups.find("resize")).isPresent();
+        assertThat(cgroups.hostNames()).containsExactly("resize");
+    }
+
+    @Test
+    void removesASliceMovingLeftoverProcessesOutWithoutKillingThem() throws Exception {
+        LocalHostSlice slice = cgroups.create("leftover", 0.2, 64);
+        Process loop = start(BUSY_LOOP);
+        slice.addProcess(loop.pid());
+
+        slice.remove();
+
+        for (Path dir : slice.cgroupDirs()) {
+            assertThat(dir).doesNotExist();
+        }
+        assertThat(loop.isAlive()).isTrue();
+        assertThat(Files.readString(Path.of("/proc/" + loop.pid() + "/cgroup"))).doesNotContain("/leftover");
+        assertThat(cgroups.find("leftover")).isEmpty();
+    }
+
+    @Test
+    void removeAllRemovesEveryCgroupOfTheGroup() {
+        cgroups.create("a", 0.5, 64);
+        cgroups.create("b", 1.0, 64);
+        int expected = 2 * cgroups.groupDirs().size() + cgroups.groupDirs().size();
+
+        assertThat(cgroups.removeAll()).isEqualTo(expected);
+
+        for (Path dir : cgroups.groupDirs()) {
+            assertThat(dir).doesNotExist();
+        }
+        assertThat(cgroups.hostNames()).isEmpty();
+    }
+
+    @Test
+    void refusesBadInputAndCreatesNothing() {
+        assertThatThrownBy(() -> cgroups.create("../escape", 1, 64))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host: '../escape'");
+        assertThatThrownBy(() -> cgroups.create("ok", 0, 64))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpuCores: 0.0 (expected: >= 0.01)");
+        assertThatThrownBy(() -> cgroups.create("ok", Double.NaN, 64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cgroups.create("ok", 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryMiB: 1 (expected: >= 16)");
+
+        assertThat(cgroups.hostNames()).isEmpty();
+        assertThatThrownBy(() -> cgroups.create("bad-pid", 1, 64).addProcess(Integer.MAX_VALUE))
+                .isInstanceOf(CgroupException.class).hasMessageContaining("cannot add process " + Integer.MAX_VALUE);
+    }
+
+    @Test
+    void refusesToReuseASliceThatHoldsProcesses() throws Exception {
+        LocalHostSlice slice = cgroups.create("busy", 0.5, 64);
+        Process loop = start(BUSY_LOOP);
+        slice.addProcess(loop.pid());
+
+        assertThatThrownBy(() -> cgroups.create("busy", 1.0, 64))
+                .isInstanceOf(CgroupException.class).hasMessageContaining("already holds processes");
+        assertThat(slice.cpuCores()).isCloseTo(0.5, within(1e-9));
+    }
+}
