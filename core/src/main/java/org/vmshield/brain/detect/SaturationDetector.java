@@ -1,0 +1,123 @@
+package org.vmshield.brain.detect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.vmshield.brain.incident.Evidence;
+import org.vmshield.brain.incident.Finding;
+import org.vmshield.brain.incident.HurtNeighbour;
+import org.vmshield.brain.incident.IncidentKind;
+import org.vmshield.brain.incident.IncidentTarget;
+import org.vmshield.brain.incident.SaturationDetail;
+import org.vmshield.brain.incident.Severity;
+import org.vmshield.brain.incident.SourceSpread;
+import org.vmshield.brain.model.Criticality;
+import org.vmshield.model.telemetry.HostUsage;
+import org.vmshield.model.telemetry.HypervisorSnapshot;
+import org.vmshield.model.telemetry.VmUsage;
+
+/**
+ * The paper's hypervisor-side signal: a VM at its CPU cap on a host that is throttled or busy, and
+ * the co-located VMs it hurts, most critical first. Works on fixed thresholds (a cap is a cap);
+ * only contended hosts cost more than a lookup per VM.
+ */
+final class SaturationDetector {
+    private final SaturationConfig sat;
+    private final int warmupSamples;
+    private final HashMap<String, HostUsage> contended = new HashMap<>();
+
+    SaturationDetector(DetectorConfig config) {
+        this.sat = config.saturation();
+        this.warmupSamples = config.baseline().warmupSamples();
+    }
+
+    /** Adds a finding to {@code out} for every VM at its cap on a contended host. */
+    void evaluate(HypervisorSnapshot hv, VmDirectory directory, Map<String, BackendTracker> backends, List<Finding> out) {
+        contended.clear();
+        List<HostUsage> hosts = hv.hosts();
+        for (int i = 0, n = hosts.size(); i < n; i++) {
+            HostUsage h = hosts.get(i);
+            if (h.host() != null && isContended(h)) {
+                contended.put(h.host(), h);
+            }
+        }
+        if (contended.isEmpty()) {
+            return;
+        }
+        TreeMap<String, List<VmUsage>> onContended = new TreeMap<>(); // sorted: deterministic output
+        List<VmUsage> vms = hv.vms();
+        for (int i = 0, n = vms.size(); i < n; i++) {
+            VmUsage v = vms.get(i);
+            if (v.vm() != null && contended.containsKey(v.host())) {
+                onContended.computeIfAbsent(v.host(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        for (Map.Entry<String, List<VmUsage>> e : onContended.entrySet()) {
+            HostUsage host = contended.get(e.getKey());
+            List<VmUsage> here = e.getValue();
+            here.sort((a, b) -> a.vm().compareTo(b.vm()));
+            Map<String, VmProfile> profiles = new HashMap<>();
+            for (VmUsage v : here) {
+                VmProfile prof = directory.profile(v.vm());
+                if (prof != null) {
+                    profiles.put(v.vm(), prof);
+                }
+            }
+            for (VmUsage v : here) {
+                VmProfile prof = profiles.get(v.vm());
+                if (prof != null && prof.cpuCapCores() > 0 && v.cpuUsedCores() >= sat.vmAtCapFraction() * prof.cpuCapCores()) {
+                    out.add(finding(v, prof, host, here, profiles, backends));
+                }
+            }
+        }
+    }
+
+    private boolean isContended(HostUsage h) {
+        return h.throttledFraction() >= sat.hostThrottledFraction()
+                || (h.cpuCapacityCores() > 0 && h.cpuUsedCores() >= sat.hostBusyFraction() * h.cpuCapacityCores());
+    }
+
+    private Finding finding(VmUsage v, VmProfile prof, HostUsage host, List<VmUsage> here,
+            Map<String, VmProfile> profiles, Map<String, BackendTracker> backends) {
+        List<HurtNeighbour> hurt = new ArrayList<>();
+        for (VmUsage o : here) {
+            if (o.vm().equals(v.vm())) {
+                continue;
+            }
+            VmProfile op = profiles.get(o.vm());
+            BackendTracker bt = backends.get(o.vm());
+            hurt.add(new HurtNeighbour(o.vm(), op == null ? "" : op.service(),
+                    op == null ? Criticality.NORMAL : op.criticality(), o.cpuUsedCores(),
+                    bt == null ? Double.NaN : bt.latencyRatio(warmupSamples)));
+        }
+        hurt.sort((a, b) -> {
+            int c = b.criticality().compareTo(a.criticality());
+            return c != 0 ? c : a.vm().compareTo(b.vm());
+        });
+        double capThr = sat.vmAtCapFraction() * prof.cpuCapCores();
+        List<Evidence> ev = List.of(
+                Evidence.fixed("vm.cpuUsedCores", v.cpuUsedCores(), capThr, "cores"),
+                Evidence.fixed("host.throttledFraction", host.throttledFraction(), sat.hostThrottledFraction(), "fraction"),
+                Evidence.fixed("host.cpuUsedCores", host.cpuUsedCores(), sat.hostBusyFraction() * host.cpuCapacityCores(),
+                        "cores"));
+        boolean critical = !hurt.isEmpty() && hurt.get(0).criticality() == Criticality.CRITICAL;
+        double throttleRatio = sat.hostThrottledFraction() > 0
+                ? host.throttledFraction() / sat.hostThrottledFraction() : 1;
+        Severity sev = Severity.ofThresholdRatio(Math.max(1, throttleRatio));
+        if (critical) {
+            sev = sev.max(throttleRatio >= 3 ? Severity.CRITICAL : Severity.HIGH);
+        } else if (!hurt.isEmpty()) {
+            sev = sev.max(Severity.MEDIUM);
+        }
+        // sure when the host is clearly throttled; a busy-but-unthrottled host is weaker evidence
+        double conf = Scores.clamp(0.5 + 0.5 * Math.min(1, host.throttledFraction() / Math.max(0.01, 5 * sat.hostThrottledFraction())),
+                0.5, 1.0);
+        SaturationDetail detail = new SaturationDetail(v.vm(), host.host(), v.cpuUsedCores(), prof.cpuCapCores(),
+                host.cpuUsedCores(), host.cpuCapacityCores(), host.throttledFraction(), hurt);
+        return new Finding(IncidentKind.SATURATION, IncidentTarget.vm(v.vm(), host.host(), prof.service(), prof.pool()),
+                sev, conf, ev, List.of(), SourceSpread.UNKNOWN, List.of(), Optional.of(detail));
+    }
+}
