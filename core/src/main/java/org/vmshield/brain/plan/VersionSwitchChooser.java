@@ -1,0 +1,120 @@
+package org.vmshield.brain.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.vmshield.brain.incident.Incident;
+import org.vmshield.brain.incident.SuspectedPath;
+import org.vmshield.brain.model.ClusterState;
+import org.vmshield.brain.model.HostState;
+import org.vmshield.brain.model.InFlightAction;
+import org.vmshield.brain.model.InFlightKind;
+import org.vmshield.brain.model.ServiceState;
+import org.vmshield.brain.model.VmRunState;
+import org.vmshield.brain.model.VmState;
+
+/**
+ * Answers a cost attack on a path that is known to be vulnerable in the running version by a
+ * blue/green switch of every such VM of the service to a version that is not.
+ *
+ * <p>benefit = 10 × weight(service) × 2 (the flaw is gone, not just its traffic); cost = 1 per VM
+ * switched (a replica boots next to the old one for a few seconds). The new VM goes on the same
+ * host when it has room for both for the switch, else on the host with the most headroom.
+ */
+final class VersionSwitchChooser {
+
+    /** Returns true when the attack matched a known flaw (switches planned, in flight, or impossible). */
+    boolean plan(Incident inc, TickLedger ledger, Draft d) {
+        ClusterState cluster = ledger.cluster();
+        ServiceState service = Targets.service(inc, cluster).orElse(null);
+        if (service == null) {
+            d.consider(ConsideredOption.infeasible("switch version", "no service known for target " + inc.target()));
+            return false;
+        }
+        List<VmState> candidates = inc.target().vm().isEmpty()
+                ? cluster.vmsOf(service.name())
+                : cluster.vm(inc.target().vm()).map(List::of).orElse(List.of());
+        for (SuspectedPath path : inc.paths()) {
+            List<VmState> vulnerable = new ArrayList<>();
+            for (VmState v : candidates) {
+                if (v.state() == VmRunState.RUNNING && service.isVulnerable(v.version(), path.path())) {
+                    vulnerable.add(v);
+                }
+            }
+            if (vulnerable.isEmpty()) {
+                continue;
+            }
+            planSwitches(inc, service, path, vulnerable, ledger, d);
+            return true;
+        }
+        boolean switching = false;
+        for (InFlightAction a : cluster.inFlight()) {
+            switching |= a.kind() == InFlightKind.VERSION_SWITCH && a.incidentId().equals(inc.id());
+        }
+        if (switching) {
+            d.note("version switches for this incident are in flight");
+            return true;
+        }
+        d.consider(ConsideredOption.infeasible("switch version", "no known-vulnerable version of " + service.name()
+                + " runs on the attacked paths " + pathNames(inc)));
+        return false;
+    }
+
+    private void planSwitches(Incident inc, ServiceState service, SuspectedPath path, List<VmState> vulnerable,
+            TickLedger ledger, Draft d) {
+        String from = vulnerable.get(0).version();
+        String to = service.fixFor(from, path.path()).orElse(null);
+        String name = "switch " + vulnerable.size() + " VMs of " + service.name() + " from " + from;
+        if (to == null) {
+            d.consider(ConsideredOption.infeasible(name, "path " + path.path() + " is vulnerable in " + from
+                    + " and no catalogued version fixes it"));
+            return;
+        }
+        name = name + " to " + to;
+        double benefit = Weights.RELIEF_POINTS * Weights.of(service.criticality()) * 2;
+        double cost = vulnerable.size();
+        d.consider(new ConsideredOption(name, true, benefit, cost, String.format(Locale.ROOT,
+                "%s is known-vulnerable on %s: %.1f req/s cost %.0f ms each (baseline %.0f ms)", from, path.path(),
+                path.requestsPerSec(), path.meanBackendMillis(), path.baselineMeanBackendMillis())));
+        int planned = 0;
+        for (VmState v : vulnerable) {
+            if (ledger.isBusy(v.name())) {
+                continue;
+            }
+            String target = v.version().equals(from) ? to : service.fixFor(v.version(), path.path()).orElse(null);
+            if (target == null) {
+                continue;
+            }
+            HostState host = ledger.cluster().host(v.host()).orElseThrow();
+            if (!ledger.fits(host, v, v.cpuCapCores(), v.memoryMiB(), false)) {
+                host = ledger.bestHost(v, v.cpuCapCores(), v.memoryMiB(), "", false);
+            }
+            if (host == null) {
+                d.note("no host has room for the new " + target + " VM of " + v.name());
+                continue;
+            }
+            ledger.reserve(host.name(), v.cpuCapCores(), v.memoryMiB());
+            ledger.markBusy(v.name());
+            d.add(new SwitchVersion(v.name(), service.name(), service.pool(), v.version(), target,
+                    v.name() + "-" + target, host.name(), SwitchVersion.BLUE_GREEN, inc.id(),
+                    "cost attack on " + path.path() + ", known-vulnerable in " + v.version() + " ("
+                            + Fmt.d0(path.meanBackendMillis()) + " ms per request)",
+                    v.name() + " no longer pays " + Fmt.d0(path.meanBackendMillis()) + " ms per " + path.path()
+                            + " request; " + Fmt.d0(path.backendMillisPerSec()) + " backend-ms/s freed"));
+            planned++;
+        }
+        if (planned > 0) {
+            d.choose(name, "the attacked path is a known flaw of the running version; the patched version removes it");
+        } else {
+            d.note("every vulnerable VM already has an action in flight or no room for its replacement");
+        }
+    }
+
+    private static String pathNames(Incident inc) {
+        List<String> names = new ArrayList<>(inc.paths().size());
+        for (SuspectedPath p : inc.paths()) {
+            names.add(p.path());
+        }
+        return names.toString();
+    }
+}
