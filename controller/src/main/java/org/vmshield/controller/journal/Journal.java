@@ -71,6 +71,7 @@ public final class Journal implements AutoCloseable {
                     + "incident_id TEXT PRIMARY KEY, kind TEXT NOT NULL, state TEXT NOT NULL,"
                     + " opened_millis INTEGER NOT NULL, updated_millis INTEGER NOT NULL, evidence TEXT NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS actions_by_status ON actions(status)");
+            s.execute("CREATE TABLE IF NOT EXISTS control (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         }
     }
@@ -196,6 +197,71 @@ public final class Journal implements AutoCloseable {
         } catch (SQLException e) {
             throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Records a free-form timeline event, e.g. an action planned in dry-run or a reconciliation
+     * finding; {@code type} and {@code subject} must be non-blank.
+     */
+    public synchronized void recordNote(long atMillis, String type, String subject, String status, String detail) {
+        requireText(type, "type");
+        requireText(subject, "subject");
+        inTransaction(() -> insertEvent(atMillis, type, subject, nullToEmpty(status), nullToEmpty(detail)));
+    }
+
+    /**
+     * Stores one piece of control state (a rule or weight in force, a change to undo) under
+     * {@code key}, replacing what was there: what a restarted controller re-applies.
+     */
+    public synchronized void putControl(String key, String value) {
+        requireText(key, "key");
+        Objects.requireNonNull(value, "value");
+        inTransaction(() -> {
+            try (PreparedStatement up = db.prepareStatement(
+                    "INSERT INTO control(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value")) {
+                up.setString(1, key);
+                up.setString(2, value);
+                up.executeUpdate();
+            }
+        });
+    }
+
+    /** Removes the control state stored under {@code key}; nothing happens when there is none. */
+    public synchronized void removeControl(String key) {
+        requireText(key, "key");
+        inTransaction(() -> {
+            try (PreparedStatement del = db.prepareStatement("DELETE FROM control WHERE key=?")) {
+                del.setString(1, key);
+                del.executeUpdate();
+            }
+        });
+    }
+
+    /** Returns the control state whose keys start with {@code prefix}, by key. */
+    public synchronized java.util.SortedMap<String, String> controlEntries(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        try (PreparedStatement q = db.prepareStatement("SELECT key, value FROM control ORDER BY key")) {
+            java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1).startsWith(prefix)) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the {@code limit} most recently started actions, newest first. */
+    public synchronized List<ActionRecord> recentActions(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
+        }
+        return queryActions("SELECT * FROM actions WHERE action_id <> ? ORDER BY started_millis DESC, action_id DESC"
+                + " LIMIT " + limit, "");
     }
 
     /** Returns the latest state recorded for an incident, or null when the journal has none. */
