@@ -1,6 +1,8 @@
 package org.vmshield.cli;
 
 import org.vmshield.balancer.cli.BalancerCommand;
+import org.vmshield.controller.cli.CtlCommand;
+import org.vmshield.controller.cli.RunCommand;
 import org.vmshield.hypervisor.cli.CleanupCommand;
 import org.vmshield.hypervisor.cli.ImageCommand;
 import org.vmshield.hypervisor.cli.VmCommand;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Keeps a VM-hosted service alive under a denial-of-service attack.",
         subcommands = {
+            RunCommand.class,
+            CtlCommand.class,
             ImageCommand.class,
             VmCommand.class,
             BalancerCommand.class,

@@ -1,0 +1,59 @@
+package org.vmshield.balancer.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.vmshield.balancer.pool.SelectionStrategy;
+
+/**
+ * One pool: the backends of one service.
+ *
+ * @param name pool name, unique
+ * @param service the service it serves, default the pool name
+ * @param strategy round-robin, least-outstanding or p2c-peak-ewma (default)
+ * @param backends its backends (may be empty)
+ * @param healthCheck active health check; none when absent
+ * @param outlier passive outlier ejection settings
+ * @param pause how requests to a paused backend are held
+ */
+public record PoolConfig(
+        String name,
+        String service,
+        String strategy,
+        List<BackendConfig> backends,
+        HealthCheckConfig healthCheck,
+        OutlierConfig outlier,
+        PauseConfig pause) {
+    public PoolConfig {
+        service = service == null ? name : service;
+        strategy = strategy == null ? SelectionStrategy.DEFAULT.wireName() : strategy;
+        backends = backends == null ? List.of() : List.copyOf(backends);
+        outlier = outlier == null ? OutlierConfig.defaults() : outlier;
+        pause = pause == null ? PauseConfig.defaults() : pause;
+    }
+
+    /** Adds a message to {@code errors} for every invalid field. */
+    public void validate(String at, List<String> errors) {
+        Validation.name(at + ".name", name, errors);
+        Validation.name(at + ".service", service, errors);
+        Validation.check(errors, () -> SelectionStrategy.parse(at + ".strategy", strategy));
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < backends.size(); i++) {
+            BackendConfig b = backends.get(i);
+            String bAt = at + ".backends[" + i + "]";
+            if (b == null) {
+                errors.add(bAt + ": null (expected: a backend)");
+                continue;
+            }
+            b.validate(bAt, errors);
+            if (b.id() != null && !ids.add(b.id())) {
+                errors.add(bAt + ".id: " + b.id() + " (expected: unique in the pool)");
+            }
+        }
+        if (healthCheck != null) {
+            healthCheck.validate(at + ".healthCheck", errors);
+        }
+        outlier.validate(at + ".outlier", errors);
+        pause.validate(at + ".pause", errors);
+    }
+}

@@ -1,0 +1,45 @@
+package org.vmshield.balancer.proxy;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+import java.util.List;
+
+/**
+ * Removes the hop-by-hop fields of RFC 9110 section 7.6.1 (Connection, the fields it names,
+ * Keep-Alive, Proxy-Connection, TE, Transfer-Encoding, Upgrade) before a message is forwarded. Framing
+ * is redone by the next hop: a chunked message stays chunked.
+ */
+final class HopByHopHeaders {
+    static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
+
+    private HopByHopHeaders() {}
+
+    /** Strips the hop-by-hop fields; returns true if the message was chunked. */
+    static boolean strip(HttpHeaders h) {
+        boolean chunked = h.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
+        if (h.contains(HttpHeaderNames.CONNECTION)) {
+            List<String> values = h.getAll(HttpHeaderNames.CONNECTION);
+            for (String value : values) {
+                for (String token : value.split(",")) {
+                    String name = token.trim();
+                    if (!name.isEmpty()) {
+                        h.remove(name);
+                    }
+                }
+            }
+            h.remove(HttpHeaderNames.CONNECTION);
+        }
+        h.remove(HttpHeaderNames.KEEP_ALIVE);
+        h.remove(PROXY_CONNECTION);
+        h.remove(HttpHeaderNames.TE);
+        h.remove(HttpHeaderNames.UPGRADE);
+        if (chunked) {
+            h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        } else {
+            h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        }
+        return chunked;
+    }
+}
