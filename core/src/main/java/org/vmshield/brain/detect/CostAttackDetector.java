@@ -19,6 +19,13 @@ import org.vmshield.model.telemetry.PoolStats;
  * stayed modest (cheap to send, expensive to serve). One finding per pool naming every such path.
  * Keeps each path's cost and rate baselines, frozen while the path is attacked and for the
  * hold-down after.
+ *
+ * <p>A path must have slowed down more than the rest of its pool: when a VM is starved of CPU
+ * (a saturating neighbour, a flood) every path slows down by about the same factor, and that
+ * is saturation, not a cost attack. So each path's threshold is scaled by the pool's slowdown:
+ * the smallest slowdown of its other warm paths and of the pool's median latency. Backends
+ * share CPU among requests, so a crafted request keeps its cost ratio to the others however
+ * starved the VM is.
  */
 final class CostAttackDetector {
     private final BaselineConfig baseline;
@@ -42,6 +49,33 @@ final class CostAttackDetector {
         }
         int warm = baseline.warmupSamples();
         double typical = t.latencyP50.isWarm(warm) ? t.latencyP50.mean() : Double.NaN;
+        double poolSlowdown = Double.POSITIVE_INFINITY;
+        if (typical > 0 && p.traffic().latency().count() > 0) {
+            poolSlowdown = p.traffic().latency().p50() / typical;
+        }
+        // the two smallest slowdowns of warm paths: a path is compared with the others, not itself
+        double lowest = Double.POSITIVE_INFINITY;
+        double secondLowest = Double.POSITIVE_INFINITY;
+        String lowestPath = null;
+        for (int list = 0; list < 2; list++) {
+            List<PathStat> paths = list == 0 ? byTime : p.topPathsByRequests();
+            for (int i = 0, n = paths.size(); i < n; i++) {
+                PathStat ps = paths.get(i);
+                PathTracker pt = t.paths.get(ps.path());
+                if (pt == null || !pt.meanBackendMillis.isWarm(warm) || !(ps.requestsPerSec() > 0)
+                        || ps.path().equals(lowestPath) || !(pt.meanBackendMillis.mean() > 0)) {
+                    continue;
+                }
+                double slowdown = ps.meanBackendMillis() / pt.meanBackendMillis.mean();
+                if (slowdown < lowest) {
+                    secondLowest = lowest;
+                    lowest = slowdown;
+                    lowestPath = ps.path();
+                } else if (slowdown < secondLowest) {
+                    secondLowest = slowdown;
+                }
+            }
+        }
         List<SuspectedPath> bad = null;
         List<Evidence> ev = null;
         double worstRatio = 0;
@@ -61,6 +95,8 @@ final class CostAttackDetector {
                 if (!(rate > 0) || !Double.isFinite(x)) {
                     continue;
                 }
+                double othersSlowdown = Math.min(poolSlowdown, ps.path().equals(lowestPath) ? secondLowest : lowest);
+                double slowdownFactor = Double.isFinite(othersSlowdown) ? Math.max(1, othersSlowdown) : 1;
                 double base;
                 double std;
                 double thr;
@@ -68,7 +104,8 @@ final class CostAttackDetector {
                 if (pt.meanBackendMillis.isWarm(warm)) {
                     base = pt.meanBackendMillis.mean();
                     std = pt.meanBackendMillis.stdDev();
-                    thr = pt.meanBackendMillis.threshold(cost.minRatio(), cost.zScore(), cost.minIncreaseMillis());
+                    thr = pt.meanBackendMillis.threshold(cost.minRatio(), cost.zScore(), cost.minIncreaseMillis())
+                            * slowdownFactor;
                     double rateLimit = Math.max(pt.requests.mean() * cost.maxRateRatio(),
                             pt.requests.mean() + cost.rateSlackPerSec());
                     attacked = x > thr && rate <= rateLimit && ps.backendMillisPerSec() >= cost.minBackendMillisPerSec();
@@ -76,7 +113,7 @@ final class CostAttackDetector {
                     // a path never seen before: judged against the pool's typical request
                     base = typical;
                     std = Double.NaN;
-                    thr = Math.max(typical * cost.minRatio(), typical + cost.minIncreaseMillis());
+                    thr = Math.max(typical * cost.minRatio(), typical + cost.minIncreaseMillis()) * slowdownFactor;
                     attacked = x > thr && ps.backendMillisPerSec() >= cost.minBackendMillisPerSec()
                             && ps.backendMillisPerSec() >= cost.minShareOfBackendTime() * poolBackendMillisPerSec;
                 } else {

@@ -128,6 +128,25 @@ class DetectionScenariosTest {
     }
 
     @Test
+    void aPoolStarvedOfCpuIsNotACostAttack() {
+        // a victim of a saturating neighbour: every path 20 times slower, nothing else changed
+        List<DetectionResult> results = run(i -> Snapshots.of(i, attacking(i) ? pool(i).starved(20).build()
+                : pool(i).build()), END + 10);
+        assertThat(opened(results)).noneMatch(inc -> inc.kind() == IncidentKind.COST_ATTACK);
+    }
+
+    @Test
+    void aCostAttackOnAStarvedPoolNamesOnlyTheCraftedPath() {
+        // the attacked VM: crafted /search requests cost 400 ms and starve the VM (all paths 10x slower)
+        List<DetectionResult> results = run(i -> Snapshots.of(i, attacking(i)
+                ? pool(i).costly("/search", 400, "127.66.9.9", 2).starved(10).build() : pool(i).build()), END);
+        List<Incident> cost = opened(results).stream().filter(inc -> inc.kind() == IncidentKind.COST_ATTACK).toList();
+        assertThat(cost).singleElement().satisfies(inc ->
+                assertThat(inc.paths()).extracting(p -> p.path()).containsExactly("/search"));
+        assertThat(results.get(ONSET + 4).active()).anyMatch(inc -> inc.kind() == IncidentKind.COST_ATTACK);
+    }
+
+    @Test
     void flashCrowdIsClassifiedAsSuchAndRaisesNoAttack() {
         // 4x the clients arrive at tick 60 and stay for 2 minutes, at the usual per-client rate and path mix
         List<DetectionResult> results = run(i -> Snapshots.of(i,

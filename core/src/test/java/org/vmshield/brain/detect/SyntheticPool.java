@@ -125,6 +125,18 @@ final class SyntheticPool {
         return this;
     }
 
+    /**
+     * Slows every request down by {@code factor}, as a VM starved of CPU by a neighbour does:
+     * every path's cost and the pool's latency grow by the same factor.
+     */
+    SyntheticPool starved(double factor) {
+        for (double[] v : paths.values()) {
+            v[1] *= factor;
+        }
+        p50Millis *= factor;
+        return this;
+    }
+
     /** Adds a slowloris: {@code address} holds {@code idle} idle connections. */
     SyntheticPool slowloris(String address, long idle) {
         connectionsOpen += idle;
