@@ -7,6 +7,7 @@ import org.vmshield.hypervisor.cli.CleanupCommand;
 import org.vmshield.hypervisor.cli.ImageCommand;
 import org.vmshield.hypervisor.cli.VmCommand;
 import org.vmshield.load.cli.LoadCommand;
+import org.vmshield.sim.cli.SimulateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             VmCommand.class,
             BalancerCommand.class,
             LoadCommand.class,
+            SimulateCommand.class,
             BenchCommand.class,
             CleanupCommand.class,
         })
