@@ -10,6 +10,8 @@ import org.vmshield.brain.migration.MigrationPrediction;
 import org.vmshield.brain.model.ClusterState;
 import org.vmshield.brain.model.Criticality;
 import org.vmshield.brain.model.HostState;
+import org.vmshield.brain.model.InFlightAction;
+import org.vmshield.brain.model.InFlightKind;
 import org.vmshield.brain.model.ServiceState;
 import org.vmshield.brain.model.VmState;
 import org.vmshield.model.telemetry.TrafficSnapshot;
@@ -40,6 +42,14 @@ final class SaturationChooser {
         if (vm == null) {
             d.note("saturated VM " + (s == null ? "?" : s.vm()) + " not in the cluster model");
             return;
+        }
+        for (InFlightAction a : cluster.inFlight()) {
+            // one migration per saturation: the one under way relieves the host when it completes
+            if (a.kind() == InFlightKind.MIGRATION
+                    && (a.incidentId().equals(inc.id()) || a.vm().equals(vm.name()) || a.fromHost().equals(vm.host()))) {
+                d.note("migration of " + a.vm() + " off " + a.fromHost() + " is under way: waiting for it");
+                return;
+            }
         }
         boolean hostShort = s.hostThrottledFraction() > 0.05 || s.hostCpuUsedCores() >= 0.95 * s.hostCpuCapacityCores();
         List<VmState> criticalHurt = new ArrayList<>(2);

@@ -11,6 +11,8 @@ import org.vmshield.brain.migration.MigrationMode;
 import org.vmshield.brain.model.ClusterState;
 import org.vmshield.brain.model.FilterRule;
 import org.vmshield.brain.model.HostState;
+import org.vmshield.brain.model.InFlightAction;
+import org.vmshield.brain.model.InFlightKind;
 import org.vmshield.brain.model.MigrationOptions;
 import org.vmshield.brain.model.RuleKind;
 import org.vmshield.brain.model.WeightSetting;
@@ -42,6 +44,16 @@ class PlannerScenarioTest {
         assertThat(m.get(0).reason()).contains("web-1").contains("small");
         assertThat(r.renderLog()).contains("considered: migrate web-1 from small to big")
                 .contains("considered: migrate bank-1 from small to big").contains("chosen: migrate web-1");
+    }
+
+    @Test
+    void waitsForTheMigrationUnderWayInsteadOfMovingASecondVm() {
+        ClusterState c = Fixtures.paper(Fixtures.web1(512, 2), Fixtures.bank1(5)).withControl(List.of(), List.of(),
+                List.of(new InFlightAction("m1", InFlightKind.MIGRATION, "bank-1", "small", "big", "sat", T0 - 2000)));
+        PlannerResult r = planner.plan(List.of(Fixtures.saturation("sat", T0, "web-1", "small")), c, T0);
+
+        assertThat(of(r, MigrateVm.class)).isEmpty();
+        assertThat(r.renderLog()).contains("migration of bank-1 off small is under way");
     }
 
     @Test
