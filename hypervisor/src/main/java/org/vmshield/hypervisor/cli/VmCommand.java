@@ -1,14 +1,21 @@
 package org.vmshield.hypervisor.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: to be replaced by the real command. */
-@Command(name = "vm", mixinStandardHelpOptions = true, description = "Starts, inspects and live-migrates VMs on local hosts.")
-public final class VmCommand implements Callable<Integer> {
+/** Groups the commands that run and move VMs on local hosts. */
+@Command(
+        name = "vm",
+        mixinStandardHelpOptions = true,
+        description = "Starts, inspects and live-migrates VMs on local hosts.",
+        subcommands = {VmDemoMigrateCommand.class, VmListCommand.class})
+public final class VmCommand implements Runnable {
+    @Spec CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("vmshield vm: not implemented yet");
-        return 2;
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand (try: vmshield vm demo-migrate)");
     }
 }

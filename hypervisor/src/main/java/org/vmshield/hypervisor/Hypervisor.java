@@ -1,0 +1,66 @@
+package org.vmshield.hypervisor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs VMs on hosts and moves them between hosts while they serve: the one view of the
+ * virtualisation layer that the rest of vmshield uses. Drivers (QEMU today, libvirt later)
+ * implement it; nothing driver-specific appears here.
+ *
+ * <p>Every method that takes a request validates it first: bad input throws
+ * {@link InvalidRequestException} (or {@link CapacityException}) and changes nothing.
+ * Closing the hypervisor stops every VM it started and removes what it created.
+ */
+public interface Hypervisor extends AutoCloseable {
+
+    /** Returns the hosts, each with its capacity and what is allocated on it. */
+    List<HostInfo> hosts();
+
+    /** Returns the VMs this hypervisor runs, in start order. */
+    List<VmInfo> vms();
+
+    /** Returns the VM named {@code vm}, or empty when there is none. */
+    Optional<VmInfo> inspect(String vm);
+
+    /**
+     * Starts a VM and returns once its service answers on its endpoint.
+     *
+     * @throws InvalidRequestException unknown host or version, a name already taken
+     * @throws CapacityException the host has no room for the VM
+     * @throws HypervisorException the VM could not be started (nothing is left behind)
+     */
+    VmInfo start(VmSpec spec);
+
+    /** Stops the VM named {@code vm} and releases its resources; throws InvalidRequestException when unknown. */
+    void stop(String vm);
+
+    /** Takes one usage sample of every host and VM; cheap enough to call every 250 ms. */
+    UsageSample usage();
+
+    /**
+     * Live-migrates a VM to another host and returns at once; the handle completes with the
+     * result or fails with {@link MigrationFailedException}. The VM keeps serving on its source
+     * host until the switchover, and keeps running there when the migration fails or is
+     * cancelled.
+     *
+     * @throws InvalidRequestException unknown VM or host, the VM's own host, a VM already migrating
+     * @throws CapacityException the target host has no room for the VM
+     */
+    MigrationHandle migrate(String vm, String targetHost, MigrationOptions options, MigrationListener listener);
+
+    /** Cancels the running migration of {@code vm}; returns false when none is running. */
+    boolean cancelMigration(String vm);
+
+    /**
+     * Measures how fast a VM writes its memory, sampling for {@code duration}; blocks that long.
+     *
+     * @throws InvalidRequestException unknown VM, a duration outside 1..60 s
+     */
+    DirtyRate measureDirtyRate(String vm, Duration duration);
+
+    /** Stops every VM and removes everything this hypervisor created. */
+    @Override
+    void close();
+}
