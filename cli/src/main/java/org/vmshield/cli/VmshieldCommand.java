@@ -3,6 +3,7 @@ package org.vmshield.cli;
 import org.vmshield.balancer.cli.BalancerCommand;
 import org.vmshield.controller.cli.CtlCommand;
 import org.vmshield.controller.cli.RunCommand;
+import org.vmshield.demo.cli.DemoCommand;
 import org.vmshield.hypervisor.cli.CleanupCommand;
 import org.vmshield.hypervisor.cli.ImageCommand;
 import org.vmshield.hypervisor.cli.VmCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Keeps a VM-hosted service alive under a denial-of-service attack.",
         subcommands = {
+            DemoCommand.class,
             RunCommand.class,
             CtlCommand.class,
             ImageCommand.class,
