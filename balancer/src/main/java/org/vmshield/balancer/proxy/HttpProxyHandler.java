@@ -673,6 +673,9 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         if (backend != null && backendChannel != null) {
             backendReusable = false;
         }
+        // The backend worked on the request at least this long: a request that outlives its
+        // client's patience (a crafted, expensive one) must not hide its cost from the telemetry.
+        long backendNanos = backendCounted ? context.nanoClock().getAsLong() - backendStartNanos : -1;
         if (backend != null) {
             finishBackend(-1);
         }
@@ -681,7 +684,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         }
         pool.counters().requestFinished();
         if (guardAdmitted) {
-            hooks.onRequestDone(source, path, -1);
+            hooks.onRequestDone(source, path, backendNanos);
         }
         resetExchange();
     }
