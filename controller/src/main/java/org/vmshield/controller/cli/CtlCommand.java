@@ -65,58 +65,56 @@ public final class CtlCommand implements Runnable {
         return 0;
     }
 
-    @Command(name = "hosts", mixinStandardHelpOptions = true, description = "Lists the hosts and their use.")
-    static final class Hosts implements Callable<Integer> {
+    /** A read-only subcommand: GETs one admin API path and prints the answer. */
+    abstract static class Listing implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin Connection c;
 
+        abstract String path();
+
         @Override
         public Integer call() {
-            return CtlCommand.call(spec, c, "GET", "/hosts", null);
+            return CtlCommand.call(spec, c, "GET", path(), null);
+        }
+    }
+
+    @Command(name = "hosts", mixinStandardHelpOptions = true, description = "Lists the hosts and their use.")
+    static final class Hosts extends Listing {
+        @Override
+        String path() {
+            return "/hosts";
         }
     }
 
     @Command(name = "vms", mixinStandardHelpOptions = true, description = "Lists the VMs.")
-    static final class Vms implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin Connection c;
-
+    static final class Vms extends Listing {
         @Override
-        public Integer call() {
-            return CtlCommand.call(spec, c, "GET", "/vms", null);
+        String path() {
+            return "/vms";
         }
     }
 
     @Command(name = "incidents", mixinStandardHelpOptions = true, description = "Lists the active incidents.")
-    static final class Incidents implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin Connection c;
-
+    static final class Incidents extends Listing {
         @Override
-        public Integer call() {
-            return CtlCommand.call(spec, c, "GET", "/incidents", null);
+        String path() {
+            return "/incidents";
         }
     }
 
     @Command(name = "actions", mixinStandardHelpOptions = true, description = "Lists the actions running and recently ended.")
-    static final class Actions implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin Connection c;
-
+    static final class Actions extends Listing {
         @Override
-        public Integer call() {
-            return CtlCommand.call(spec, c, "GET", "/actions", null);
+        String path() {
+            return "/actions";
         }
     }
 
     @Command(name = "rules", mixinStandardHelpOptions = true, description = "Lists the filter rules in force.")
-    static final class Rules implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin Connection c;
-
+    static final class Rules extends Listing {
         @Override
-        public Integer call() {
-            return CtlCommand.call(spec, c, "GET", "/rules", null);
+        String path() {
+            return "/rules";
         }
     }
 
