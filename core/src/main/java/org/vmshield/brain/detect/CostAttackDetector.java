@@ -40,6 +40,18 @@ final class CostAttackDetector {
         this.freezeMillis = config.hysteresis().holdDownMillis();
     }
 
+    /**
+     * Returns the mean backend time above which a path is attacked: its baseline scaled by how much
+     * the rest of the pool slowed down (backends share CPU among requests, so a starved VM slows
+     * every request by about the same factor), then the margins of {@link CostConfig}.
+     */
+    private double scaledThreshold(double base, double std, double slowdown) {
+        double expected = base * slowdown;
+        double spread = Double.isFinite(std) ? std * slowdown : 0;
+        return Math.max(expected * cost.minRatio(), Math.max(expected + cost.zScore() * spread,
+                expected + cost.minIncreaseMillis()));
+    }
+
     /** Judges the paths of one pool (tick {@code tick}), adds a finding to {@code out} if any is attacked. */
     void evaluate(PoolStats p, PoolTracker t, long now, long tick, List<Finding> out) {
         double poolBackendMillisPerSec = 0;
@@ -95,7 +107,14 @@ final class CostAttackDetector {
                 if (!(rate > 0) || !Double.isFinite(x)) {
                     continue;
                 }
-                double othersSlowdown = Math.min(poolSlowdown, ps.path().equals(lowestPath) ? secondLowest : lowest);
+                // how much the rest of the pool slowed down; a path with nothing else to compare with
+                // (the pool's only warm path) gets its own slowdown, so it is never a cost attack:
+                // alone it cannot tell a costly request from a starved VM (that is saturation)
+                double others = ps.path().equals(lowestPath) ? secondLowest : lowest;
+                double othersSlowdown = Double.isFinite(others) ? Math.min(poolSlowdown, others) : poolSlowdown;
+                if (!Double.isFinite(others) && pt.meanBackendMillis.isWarm(warm)) {
+                    othersSlowdown = Math.max(othersSlowdown, x / pt.meanBackendMillis.mean());
+                }
                 double slowdownFactor = Double.isFinite(othersSlowdown) ? Math.max(1, othersSlowdown) : 1;
                 double base;
                 double std;
@@ -104,16 +123,17 @@ final class CostAttackDetector {
                 if (pt.meanBackendMillis.isWarm(warm)) {
                     base = pt.meanBackendMillis.mean();
                     std = pt.meanBackendMillis.stdDev();
-                    thr = pt.meanBackendMillis.threshold(cost.minRatio(), cost.zScore(), cost.minIncreaseMillis())
-                            * slowdownFactor;
+                    thr = scaledThreshold(base, std, slowdownFactor);
                     double rateLimit = Math.max(pt.requests.mean() * cost.maxRateRatio(),
                             pt.requests.mean() + cost.rateSlackPerSec());
                     attacked = x > thr && rate <= rateLimit && ps.backendMillisPerSec() >= cost.minBackendMillisPerSec();
-                } else if (typical > 0 && pt.meanBackendMillis.samples() == 0) {
-                    // a path never seen before: judged against the pool's typical request
+                } else if (typical > 0) {
+                    // a path without a baseline of its own yet (new, or still warming up) is judged
+                    // against the pool's typical request: otherwise a crafted path seen first during
+                    // the attack would warm up on the attack and learn it as normal
                     base = typical;
                     std = Double.NaN;
-                    thr = Math.max(typical * cost.minRatio(), typical + cost.minIncreaseMillis()) * slowdownFactor;
+                    thr = scaledThreshold(typical, 0, slowdownFactor);
                     attacked = x > thr && ps.backendMillisPerSec() >= cost.minBackendMillisPerSec()
                             && ps.backendMillisPerSec() >= cost.minShareOfBackendTime() * poolBackendMillisPerSec;
                 } else {

@@ -14,7 +14,8 @@ package org.vmshield.brain.detect;
  * @param rateSlackPerSec default 5 rps, for rarely used paths
  * @param minBackendMillisPerSec default 100 (a tenth of a core): cheaper paths cannot hurt
  * @param minShareOfBackendTime a path with no baseline of its own (first seen) is judged against the
- *     pool's typical latency and must also take this share of the pool's backend time (default 0.25)
+ *     pool's typical latency and must also take this share of the pool's backend time (default 0.1: a
+ *     flood of cheap requests alongside must not hide it)
  * @param suspectPerSourceFactor a source is named when its rate is at least this many times the
  *     normal per-source rate (default 3)
  */
@@ -28,7 +29,7 @@ public record CostConfig(
         double minShareOfBackendTime,
         double suspectPerSourceFactor) {
     /** The defaults. */
-    public static final CostConfig DEFAULTS = new CostConfig(3.0, 6.0, 20, 3.0, 5, 100, 0.25, 3.0);
+    public static final CostConfig DEFAULTS = new CostConfig(3.0, 6.0, 20, 3.0, 5, 100, 0.1, 3.0);
 
     public CostConfig {
         Checks.atLeast("minRatio", minRatio, 1);

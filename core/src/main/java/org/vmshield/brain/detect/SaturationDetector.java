@@ -20,22 +20,28 @@ import org.vmshield.model.telemetry.HypervisorSnapshot;
 import org.vmshield.model.telemetry.VmUsage;
 
 /**
- * The paper's hypervisor-side signal: a VM at its CPU cap on a host that is throttled or busy, and
- * the co-located VMs it hurts, most critical first. Works on fixed thresholds (a cap is a cap);
+ * The paper's hypervisor-side signal: a VM at its CPU cap, or taking most of a shared host, on a
+ * host that is throttled or busy, and the co-located VMs it hurts, most critical first. Works on fixed thresholds (a cap is a cap);
  * only contended hosts cost more than a lookup per VM.
  */
 final class SaturationDetector {
     private final SaturationConfig sat;
     private final int warmupSamples;
+    private final double alpha;
     private final HashMap<String, HostUsage> contended = new HashMap<>();
+    /** Per VM: its normal CPU use, learned while it saturates nothing, and its run of dominant ticks. */
+    private final HashMap<String, VmCpu> vmCpu = new HashMap<>();
+    private long tick;
 
     SaturationDetector(DetectorConfig config) {
         this.sat = config.saturation();
         this.warmupSamples = config.baseline().warmupSamples();
+        this.alpha = config.baseline().alpha();
     }
 
-    /** Adds a finding to {@code out} for every VM at its cap on a contended host. */
+    /** Adds a finding to {@code out} for every VM at its cap or dominant on a contended host. */
     void evaluate(HypervisorSnapshot hv, VmDirectory directory, Map<String, BackendTracker> backends, List<Finding> out) {
+        tick++;
         contended.clear();
         List<HostUsage> hosts = hv.hosts();
         for (int i = 0, n = hosts.size(); i < n; i++) {
@@ -43,9 +49,6 @@ final class SaturationDetector {
             if (h.host() != null && isContended(h)) {
                 contended.put(h.host(), h);
             }
-        }
-        if (contended.isEmpty()) {
-            return;
         }
         TreeMap<String, List<VmUsage>> onContended = new TreeMap<>(); // sorted: deterministic output
         List<VmUsage> vms = hv.vms();
@@ -68,11 +71,63 @@ final class SaturationDetector {
             }
             for (VmUsage v : here) {
                 VmProfile prof = profiles.get(v.vm());
-                if (prof != null && prof.cpuCapCores() > 0 && v.cpuUsedCores() >= sat.vmAtCapFraction() * prof.cpuCapCores()) {
+                if (prof == null || !(prof.cpuCapCores() > 0)) {
+                    continue;
+                }
+                VmCpu cpu = vmCpu.computeIfAbsent(v.vm(), k -> new VmCpu());
+                boolean dominant = dominates(v, host, here.size(), cpu);
+                cpu.dominantRun = dominant ? cpu.dominantRun + 1 : 0;
+                cpu.judgedAt = tick;
+                if (atCap(v, prof) || cpu.dominantRun >= sat.dominantTicks()) {
+                    cpu.saturating = true;
                     out.add(finding(v, prof, host, here, profiles, backends));
+                } else {
+                    cpu.saturating = dominant;
                 }
             }
         }
+        learnNormalUse(vms);
+    }
+
+    /** Learns each VM's normal CPU use from the ticks it saturates nothing; forgets VMs gone. */
+    private void learnNormalUse(List<VmUsage> vms) {
+        for (int i = 0, n = vms.size(); i < n; i++) {
+            VmUsage v = vms.get(i);
+            if (v.vm() == null) {
+                continue;
+            }
+            VmCpu cpu = vmCpu.computeIfAbsent(v.vm(), k -> new VmCpu());
+            if (cpu.judgedAt != tick) {
+                cpu.dominantRun = 0;
+                cpu.saturating = false;
+            }
+            if (!cpu.saturating) {
+                cpu.normal.update(v.cpuUsedCores(), alpha, warmupSamples);
+            }
+            cpu.seenAt = tick;
+        }
+        vmCpu.values().removeIf(c -> c.seenAt != tick);
+    }
+
+    private boolean atCap(VmUsage v, VmProfile prof) {
+        return v.cpuUsedCores() >= sat.vmAtCapFraction() * prof.cpuCapCores();
+    }
+
+    /** Takes most of a shared host, far above its own normal: the attacked VM whose neighbour still gets a little. */
+    private boolean dominates(VmUsage v, HostUsage host, int vmsOnHost, VmCpu cpu) {
+        return vmsOnHost > 1 && host.cpuUsedCores() > 0
+                && v.cpuUsedCores() >= sat.dominantShareOfHost() * host.cpuUsedCores()
+                && v.cpuUsedCores() > host.cpuCapacityCores() / vmsOnHost
+                && cpu.normal.isWarm(warmupSamples)
+                && v.cpuUsedCores() >= sat.surgeRatio() * cpu.normal.mean();
+    }
+
+    private static final class VmCpu {
+        final EwmaBaseline normal = new EwmaBaseline();
+        int dominantRun;
+        boolean saturating;
+        long judgedAt;
+        long seenAt;
     }
 
     private boolean isContended(HostUsage h) {

@@ -85,15 +85,26 @@ final class VersionSwitchChooser {
             if (target == null) {
                 continue;
             }
-            HostState host = ledger.cluster().host(v.host()).orElseThrow();
-            if (!ledger.fits(host, v, v.cpuCapCores(), v.memoryMiB(), false)) {
-                host = ledger.bestHost(v, v.cpuCapCores(), v.memoryMiB(), "", false);
+            // Where the new VM boots: its own host if it has the CPU and memory for both; else the
+            // host with the most headroom; else, as a last resort, its own host with memory for
+            // both: there the new VM takes over the old one's CPU (the old one is drained and
+            // stopped). An attacked host is busy by definition, and asking for free CPU there alone
+            // would rule the fix out when it is needed most.
+            HostState own = ledger.cluster().host(v.host()).orElseThrow();
+            HostState host = own;
+            double cpu = v.cpuCapCores();
+            if (!ledger.fits(own, v, cpu, v.memoryMiB(), false)) {
+                host = ledger.bestHost(v, cpu, v.memoryMiB(), "", false);
+                if (host == null && ledger.fits(own, v, 0, v.memoryMiB(), false)) {
+                    host = own;
+                    cpu = 0;
+                }
             }
             if (host == null) {
                 d.note("no host has room for the new " + target + " VM of " + v.name());
                 continue;
             }
-            ledger.reserve(host.name(), v.cpuCapCores(), v.memoryMiB());
+            ledger.reserve(host.name(), cpu, v.memoryMiB());
             ledger.markBusy(v.name());
             d.add(new SwitchVersion(v.name(), service.name(), service.pool(), v.version(), target,
                     v.name() + "-" + target, host.name(), SwitchVersion.BLUE_GREEN, inc.id(),

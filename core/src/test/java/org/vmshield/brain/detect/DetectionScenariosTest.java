@@ -147,6 +147,36 @@ class DetectionScenariosTest {
     }
 
     @Test
+    void aSinglePathPoolSlowedWithOutliersIsNotACostAttack() {
+        // the critical neighbour of a saturating VM: clients only ask for /; its mean rises 30x
+        // (a few requests wait a second) while its median doubles: a starved VM, not a crafted request
+        List<DetectionResult> results = run(i -> Snapshots.of(i, attacking(i)
+                ? pool(i).onlyPaths("/").starved(2).pathMean("/", 2.0 * 30).build() : pool(i).onlyPaths("/").build()),
+                END + 10);
+        assertThat(opened(results)).noneMatch(inc -> inc.kind() == IncidentKind.COST_ATTACK);
+    }
+
+    @Test
+    void aCraftedPathFirstSeenDuringTheAttackIsNotLearnedAsNormal() {
+        // the first crafted request is cheap (the guest had a moment); the next ones cost 400 ms
+        // on a VM they slow down 3x: the path has no baseline of its own and must not learn one from
+        // the attack
+        List<DetectionResult> results = run(i -> {
+            SyntheticPool p = pool(i).onlyPaths("/");
+            if (i == ONSET) {
+                p.newPath("/search", 6, "127.66.9.9", 1);
+            } else if (attacking(i)) {
+                p.newPath("/search", 400 * 3, "127.66.9.9", 4).starved(3);
+            }
+            return Snapshots.of(i, p.build());
+        }, END);
+        List<Incident> cost = opened(results).stream().filter(inc -> inc.kind() == IncidentKind.COST_ATTACK).toList();
+        assertThat(cost).singleElement().satisfies(inc ->
+                assertThat(inc.paths()).extracting(p -> p.path()).containsExactly("/search"));
+        assertThat(results.get(ONSET + 2).active()).anyMatch(inc -> inc.kind() == IncidentKind.COST_ATTACK);
+    }
+
+    @Test
     void flashCrowdIsClassifiedAsSuchAndRaisesNoAttack() {
         // 4x the clients arrive at tick 60 and stay for 2 minutes, at the usual per-client rate and path mix
         List<DetectionResult> results = run(i -> Snapshots.of(i,

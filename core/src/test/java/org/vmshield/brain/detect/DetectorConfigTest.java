@@ -20,8 +20,10 @@ class DetectorConfigTest {
                 .hasMessage("minIncreaseMillis: -1.0 (expected: >= 0.0)");
         assertThatThrownBy(() -> new ConnectionConfig(0, 8, 0.3, 10, 2))
                 .hasMessage("minIdleConnections: 0.0 (expected: >= 1.0)");
-        assertThatThrownBy(() -> new SaturationConfig(1.2, 0.1, 0.95))
+        assertThatThrownBy(() -> new SaturationConfig(1.2, 0.1, 0.95, 0.6, 2, 3))
                 .hasMessage("vmAtCapFraction: 1.2 (expected: 0..1)");
+        assertThatThrownBy(() -> new SaturationConfig(0.9, 0.1, 0.95, 0.5, 2, 3))
+                .hasMessage("dominantShareOfHost: 0.5 (expected: > 0.5)");
         assertThatThrownBy(() -> DetectorConfig.DEFAULTS.withEvictAfterMillis(0))
                 .hasMessage("evictAfterMillis: 0 (expected: > 0)");
     }

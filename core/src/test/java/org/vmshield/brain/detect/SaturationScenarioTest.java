@@ -104,4 +104,75 @@ class SaturationScenarioTest {
             assertThat(r.active()).extracting(Incident::kind).doesNotContain(IncidentKind.SATURATION);
         }
     }
+
+    @Test
+    void aVmTakingMostOfASharedHostSaturatesItBelowItsOwnCap() {
+        // the demo's topology: both VMs capped at the whole 0.5-core host; the attacked one never
+        // reaches 90 % of its cap because its neighbour still gets a little of the quota
+        ClusterState shared = ClusterState.of(List.of(HostState.of("small", 0.5, 1280), HostState.of("big", 1.0, 2048)),
+                List.of(VmState.of("attacked-1", "small", "web", "v1", 0.5, 256),
+                        VmState.of("crit-1", "small", "crit", "v1", 0.5, 256).withCriticality(Criticality.CRITICAL)),
+                List.of(service("web", Criticality.NORMAL), service("crit", Criticality.CRITICAL)),
+                MigrationBandwidth.uniform(100));
+        DetectionEngine engine = new DetectionEngine(DetectorConfig.DEFAULTS);
+        List<DetectionResult> results = new ArrayList<>();
+        for (int i = 0; i < ONSET + 6; i++) {
+            boolean attack = i >= ONSET;
+            List<HostUsage> hosts = List.of(new HostUsage("small", 0.5, attack ? 0.49 : 0.2, attack ? 0.6 : 0, 1280, 600),
+                    new HostUsage("big", 1.0, 0.0, 0.0, 2048, 0));
+            List<VmUsage> vms = List.of(new VmUsage("attacked-1", "small", attack ? 0.38 : 0.1, 256, 5),
+                    new VmUsage("crit-1", "small", attack ? 0.11 : 0.1, 256, 5));
+            List<PoolStats> pools = List.of(SyntheticPool.legit("web", 50, 100, i).backends(List.of("attacked-1")).build(),
+                    SyntheticPool.legit("crit", 50, 100, i).backends(List.of("crit-1")).build());
+            results.add(engine.tick(Snapshots.of(i, pools, hosts, vms), shared));
+        }
+        for (int i = 0; i < ONSET + 2; i++) {
+            assertThat(results.get(i).opened()).as("tick %s: not before 3 ticks of dominance", i).isEmpty();
+        }
+        assertThat(results.get(ONSET + 4).active()).filteredOn(inc -> inc.kind() == IncidentKind.SATURATION)
+                .singleElement().satisfies(inc -> {
+                    assertThat(inc.target().vm()).as("the VM taking 78 %% of the host, not its neighbour").isEqualTo("attacked-1");
+                    assertThat(inc.saturation().orElseThrow().hurtNeighbours()).extracting(HurtNeighbour::vm)
+                            .containsExactly("crit-1");
+                });
+    }
+
+    @Test
+    void twoVmsSharingABusyHostEvenlySaturateNothing() {
+        ClusterState shared = ClusterState.of(List.of(HostState.of("small", 0.5, 1280)),
+                List.of(VmState.of("a-1", "small", "web", "v1", 0.5, 256), VmState.of("b-1", "small", "crit", "v1", 0.5, 256)),
+                List.of(service("web", Criticality.NORMAL), service("crit", Criticality.CRITICAL)),
+                MigrationBandwidth.uniform(100));
+        DetectionEngine engine = new DetectionEngine(DetectorConfig.DEFAULTS);
+        for (int i = 0; i < 20; i++) {
+            List<HostUsage> hosts = List.of(new HostUsage("small", 0.5, 0.5, 0.5, 1280, 600));
+            List<VmUsage> vms = List.of(new VmUsage("a-1", "small", 0.26, 256, 5), new VmUsage("b-1", "small", 0.24, 256, 5));
+            List<PoolStats> pools = List.of(SyntheticPool.legit("web", 50, 100, i).backends(List.of("a-1")).build(),
+                    SyntheticPool.legit("crit", 50, 100, i).backends(List.of("b-1")).build());
+            DetectionResult r = engine.tick(Snapshots.of(i, pools, hosts, vms), shared);
+            assertThat(r.active()).as("tick %s", i).extracting(Incident::kind).doesNotContain(IncidentKind.SATURATION);
+        }
+    }
+
+    @Test
+    void aNeighboursShortBurstOnABusySharedHostIsNoSaturation() {
+        // the critical VM doubles its use for two ticks (a burst of its own clients, a guest
+        // housekeeping moment) and takes most of the busy host: not the paper's attacked VM
+        ClusterState shared = ClusterState.of(List.of(HostState.of("small", 0.5, 1280)),
+                List.of(VmState.of("a-1", "small", "web", "v1", 0.5, 256),
+                        VmState.of("crit-1", "small", "crit", "v1", 0.5, 256).withCriticality(Criticality.CRITICAL)),
+                List.of(service("web", Criticality.NORMAL), service("crit", Criticality.CRITICAL)),
+                MigrationBandwidth.uniform(100));
+        DetectionEngine engine = new DetectionEngine(DetectorConfig.DEFAULTS);
+        for (int i = 0; i < 60; i++) {
+            boolean burst = i % 10 == 8 || i % 10 == 9;
+            List<HostUsage> hosts = List.of(new HostUsage("small", 0.5, burst ? 0.49 : 0.3, burst ? 0.3 : 0, 1280, 600));
+            List<VmUsage> vms = List.of(new VmUsage("a-1", "small", burst ? 0.1 : 0.15, 256, 5),
+                    new VmUsage("crit-1", "small", burst ? 0.39 : 0.15, 256, 5));
+            List<PoolStats> pools = List.of(SyntheticPool.legit("web", 50, 100, i).backends(List.of("a-1")).build(),
+                    SyntheticPool.legit("crit", 50, 100, i).backends(List.of("crit-1")).build());
+            DetectionResult r = engine.tick(Snapshots.of(i, pools, hosts, vms), shared);
+            assertThat(r.active()).as("tick %s", i).extracting(Incident::kind).doesNotContain(IncidentKind.SATURATION);
+        }
+    }
 }

@@ -137,6 +137,27 @@ final class SyntheticPool {
         return this;
     }
 
+    /** Keeps only the paths {@code keep} (a service whose clients use a single page, say). */
+    SyntheticPool onlyPaths(String... keep) {
+        paths.keySet().retainAll(List.of(keep));
+        return this;
+    }
+
+    /** Adds requests to a path the pool may never have seen: {@code attackRps} from {@code attacker} at {@code meanMillis} each. */
+    SyntheticPool newPath(String path, double meanMillis, String attacker, double attackRps) {
+        paths.put(path, new double[] {attackRps, meanMillis});
+        rps += attackRps;
+        byRequests.add(new SourceStat(attacker, attackRps, 1, 0, 0));
+        distinct += 1;
+        return this;
+    }
+
+    /** Sets a path's mean backend time without touching the pool's median (a few slow outliers). */
+    SyntheticPool pathMean(String path, double meanMillis) {
+        paths.get(path)[1] = meanMillis;
+        return this;
+    }
+
     /** Adds a slowloris: {@code address} holds {@code idle} idle connections. */
     SyntheticPool slowloris(String address, long idle) {
         connectionsOpen += idle;

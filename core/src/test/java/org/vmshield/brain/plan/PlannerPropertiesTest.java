@@ -36,7 +36,8 @@ class PlannerPropertiesTest {
                 add(incoming, o.host(), o.cpuCapCores(), o.memoryMiB());
             } else if (a instanceof SwitchVersion sw) {
                 VmState v = c.vm(sw.vm()).orElseThrow();
-                add(incoming, sw.host(), v.cpuCapCores(), v.memoryMiB());
+                // on its own host the new VM takes over the CPU of the one it replaces
+                add(incoming, sw.host(), sw.host().equals(v.host()) ? 0 : v.cpuCapCores(), v.memoryMiB());
             }
         }
         for (Map.Entry<String, double[]> e : incoming.entrySet()) {

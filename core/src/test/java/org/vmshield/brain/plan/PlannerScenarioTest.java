@@ -1,6 +1,7 @@
 package org.vmshield.brain.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.vmshield.brain.plan.Fixtures.T0;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import org.vmshield.brain.model.ClusterState;
 import org.vmshield.brain.model.FilterRule;
 import org.vmshield.brain.model.HostState;
 import org.vmshield.brain.model.InFlightAction;
+import org.vmshield.brain.model.MigrationBandwidth;
 import org.vmshield.brain.model.InFlightKind;
 import org.vmshield.brain.model.MigrationOptions;
 import org.vmshield.brain.model.RuleKind;
@@ -153,6 +155,22 @@ class PlannerScenarioTest {
         // small is full, so web-1's replacement starts on big; medium has exactly one core for web-2's.
         assertThat(s).extracting(SwitchVersion::host).containsExactly("big", "medium");
         assertThat(of(r, AddFilterRule.class)).isEmpty();
+    }
+
+    @Test
+    void switchesOnTheVmsOwnHostWhenNoHostHasItsCpuFree() {
+        // every host busy: the attacked VM's own host still has the memory for both during the
+        // switch, and there the new VM takes over the old one's CPU
+        ClusterState c = ClusterState.of(
+                List.of(Fixtures.small(), Fixtures.medium().withUsage(4.0, 2048, 0.3),
+                        Fixtures.big().withUsage(8.0, 1024, 0.3)),
+                List.of(Fixtures.web1(1024, 30), Fixtures.bank1(5), Fixtures.web2()),
+                List.of(Fixtures.web(), Fixtures.bank()), MigrationBandwidth.uniform(100));
+        PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED)), c, T0);
+
+        assertThat(of(r, SwitchVersion.class)).extracting(SwitchVersion::vm, SwitchVersion::host)
+                .containsExactly(tuple("web-1", "small"),
+                        tuple("web-2", "medium"));
     }
 
     @Test
