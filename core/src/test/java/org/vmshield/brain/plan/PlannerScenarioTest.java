@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.vmshield.brain.plan.Fixtures.T0;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vmshield.brain.incident.Incident;
+import org.vmshield.brain.incident.IncidentKind;
+import org.vmshield.brain.incident.IncidentTarget;
 import org.vmshield.brain.incident.SourceSpread;
+import org.vmshield.brain.incident.SuspectedSource;
 import org.vmshield.brain.migration.MigrationMode;
 import org.vmshield.brain.model.ClusterState;
 import org.vmshield.brain.model.FilterRule;
 import org.vmshield.brain.model.HostState;
 import org.vmshield.brain.model.InFlightAction;
-import org.vmshield.brain.model.MigrationBandwidth;
 import org.vmshield.brain.model.InFlightKind;
+import org.vmshield.brain.model.MigrationBandwidth;
 import org.vmshield.brain.model.MigrationOptions;
 import org.vmshield.brain.model.RuleKind;
 import org.vmshield.brain.model.WeightSetting;
@@ -154,6 +159,33 @@ class PlannerScenarioTest {
         });
         // small is full, so web-1's replacement starts on big; medium has exactly one core for web-2's.
         assertThat(s).extracting(SwitchVersion::host).containsExactly("big", "medium");
+        assertThat(of(r, AddFilterRule.class)).isEmpty();
+    }
+
+    @Test
+    void limitsTheConnectionsOfSlowlorisSourcesEvenWhenTheyHoldLessThanHalfThePool() {
+        // 10 named sources of a slowloris from 20, each holding 10 idle connections of 210 open
+        List<SuspectedSource> sources = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            sources.add(new SuspectedSource("127.66.0." + i, 0, 10, 10, 10 / 210.0));
+        }
+        Incident slowloris = Fixtures.incident("conn", IncidentKind.CONNECTION_EXHAUSTION,
+                IncidentTarget.pool("web", "web"), T0, SourceSpread.CONCENTRATED, sources,
+                List.of(), Optional.empty(), 0.9);
+        PlannerResult r = planner.plan(List.of(slowloris), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);
+
+        assertThat(of(r, AddFilterRule.class)).hasSize(10).allSatisfy(a -> {
+            assertThat(a.rule().kind()).isEqualTo(RuleKind.CONNECTION_LIMIT_SOURCE);
+            assertThat(a.rule().limit()).isEqualTo(8);
+        });
+        assertThat(of(r, ScaleOut.class)).isEmpty();
+    }
+
+    @Test
+    void doesNotBlockFloodSourcesCarryingLessThanHalfThePool() {
+        Incident flood = Fixtures.flood("flood", SourceSpread.CONCENTRATED, 0.95, 0.1, 0.1, 0.1);
+        PlannerResult r = planner.plan(List.of(flood), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);
+
         assertThat(of(r, AddFilterRule.class)).isEmpty();
     }
 
