@@ -36,7 +36,15 @@ final class FilterChooser {
             d.consider(ConsideredOption.infeasible(name, "no pool known for target " + inc.target()));
             return false;
         }
-        if (inc.sourceSpread() != SourceSpread.CONCENTRATED || inc.sources().isEmpty()) {
+        // Sources that hold connections without sending requests (slowloris, a connection flood)
+        // get a per-source connection limit, far above what a legitimate client holds (a browser
+        // keeps about 6): safe however many they are and whatever share of the pool they hold
+        // (measured in the demo: 20 slowloris or 30 connection-flood sources were never filtered
+        // because no ten of them held half the pool's connections, and replicas were added instead,
+        // which does nothing against connections held at the balancer).
+        boolean connectionLimit = inc.kind() == IncidentKind.CONNECTION_EXHAUSTION
+                || holdConnectionsWithoutRequests(inc.sources());
+        if ((inc.sourceSpread() != SourceSpread.CONCENTRATED && !connectionLimit) || inc.sources().isEmpty()) {
             d.consider(ConsideredOption.infeasible(name, "sources " + inc.sourceSpread().name().toLowerCase(Locale.ROOT)
                     + " (" + inc.sources().size() + " suspected)"));
             return false;
@@ -47,11 +55,6 @@ final class FilterChooser {
             share += s.shareOfPool();
         }
         share = Math.min(1, share);
-        // A per-source connection limit sits far above what a legitimate client holds (a browser
-        // keeps about 6), so it needs no majority to be safe: the detector already found these
-        // sources holding a large share of the idle connections (measured in the demo: 20 slowloris
-        // sources, the 10 named ones held 48 % of the pool's connections, and nothing was filtered).
-        boolean connectionLimit = inc.kind() == IncidentKind.CONNECTION_EXHAUSTION;
         if (!connectionLimit && share < config.minFilterShare()) {
             d.consider(ConsideredOption.infeasible(name, String.format(Locale.ROOT,
                     "%d suspected sources carry %.0f%% of the pool (need %.0f%%)", sources.size(), share * 100,
@@ -111,6 +114,16 @@ final class FilterChooser {
             d.note("all " + inForce + " source rules already in force");
         }
         return true;
+    }
+
+    /** Returns true when every source holds more connections than the limit and sends (almost) no requests. */
+    private boolean holdConnectionsWithoutRequests(List<SuspectedSource> sources) {
+        for (SuspectedSource s : sources) {
+            if (s.openConnections() <= config.sourceConnectionLimit() || s.requestsPerSec() >= 1) {
+                return false;
+            }
+        }
+        return !sources.isEmpty();
     }
 
     /** Returns the deterministic id of the rule an incident installs against one match. */

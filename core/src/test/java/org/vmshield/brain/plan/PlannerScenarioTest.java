@@ -182,6 +182,23 @@ class PlannerScenarioTest {
     }
 
     @Test
+    void limitsTheConnectionsOfAConnectionFloodFromManySources() {
+        // 20 of 30 sources named, each holding 10 connections and sending nothing: distributed, but
+        // a connection limit is safe and replicas would not help
+        List<SuspectedSource> sources = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            sources.add(new SuspectedSource("127.66.1." + i, 0, 10, 0, 10 / 310.0));
+        }
+        Incident flood = Fixtures.incident("cflood", IncidentKind.VOLUMETRIC_FLOOD, IncidentTarget.pool("web", "web"), T0,
+                SourceSpread.DISTRIBUTED, sources, List.of(), Optional.empty(), 0.9);
+        PlannerResult r = planner.plan(List.of(flood), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);
+
+        assertThat(of(r, AddFilterRule.class)).hasSize(20)
+                .allSatisfy(a -> assertThat(a.rule().kind()).isEqualTo(RuleKind.CONNECTION_LIMIT_SOURCE));
+        assertThat(of(r, ScaleOut.class)).isEmpty();
+    }
+
+    @Test
     void doesNotBlockFloodSourcesCarryingLessThanHalfThePool() {
         Incident flood = Fixtures.flood("flood", SourceSpread.CONCENTRATED, 0.95, 0.1, 0.1, 0.1);
         PlannerResult r = planner.plan(List.of(flood), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);

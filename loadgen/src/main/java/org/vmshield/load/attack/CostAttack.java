@@ -14,6 +14,12 @@ import java.nio.charset.StandardCharsets;
 public record CostAttack(int sources, double rateRps, String query) implements AttackProfile {
     /** The default crafted query: 200 times "a". */
     public static final String DEFAULT_QUERY = "a".repeat(200);
+    /**
+     * How long a crafted request waits for its answer: a cost attacker reads what it asked for,
+     * however long the overloaded server takes (it costs the attacker one idle connection), unlike
+     * a legitimate client that gives up after the plan's request timeout.
+     */
+    public static final long ANSWER_WAIT_MILLIS = 30_000;
     /** Default: 4 sources, 5 req/s, the default query. */
     public static final CostAttack DEFAULT = new CostAttack(4, 5, DEFAULT_QUERY);
 

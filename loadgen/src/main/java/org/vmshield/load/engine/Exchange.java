@@ -12,11 +12,14 @@ final class Exchange {
     final String host;
     final long scheduledNanos;
     final PoolKey key;
+    final long timeoutNanos;
     ScheduledFuture<?> deadline;
     Channel channel;
     boolean done;
 
-    Exchange(String service, TrafficClass trafficClass, String target, String host, long scheduledNanos, PoolKey key) {
+    Exchange(String service, TrafficClass trafficClass, String target, String host, long scheduledNanos, PoolKey key,
+            long timeoutNanos) {
+        this.timeoutNanos = timeoutNanos;
         this.service = service;
         this.trafficClass = trafficClass;
         this.target = target;

@@ -79,8 +79,12 @@ final class RequestDispatcher {
         return outstanding;
     }
 
-    /** Sends a GET of {@code path} to {@code service} from {@code source}, due at {@code scheduledNanos}. */
-    void send(String service, TrafficClass cls, InetAddress source, String path, long scheduledNanos) {
+    /**
+     * Sends a GET of {@code path} to {@code service} from {@code source}, due at {@code scheduledNanos};
+     * it waits {@code timeoutOverrideNanos} for its answer if &gt; 0, else the plan's request timeout.
+     */
+    void send(String service, TrafficClass cls, InetAddress source, String path, long scheduledNanos,
+            long timeoutOverrideNanos) {
         if (closing) {
             return;
         }
@@ -91,9 +95,10 @@ final class RequestDispatcher {
         }
         outstanding++;
         PoolKey key = new PoolKey(bound, service);
+        long timeout = timeoutOverrideNanos > 0 ? timeoutOverrideNanos : timeoutNanos;
         Exchange ex = new Exchange(service, cls, targets.get(service).requestTarget(path), hosts.get(service),
-                scheduledNanos, key);
-        long delay = scheduledNanos + timeoutNanos - clock.nanoTime();
+                scheduledNanos, key, timeout);
+        long delay = scheduledNanos + timeout - clock.nanoTime();
         ex.deadline = loop.schedule(() -> expire(ex), Math.max(0, delay), TimeUnit.NANOSECONDS);
         Channel ch = pollIdle(key);
         if (ch != null) {
@@ -124,7 +129,7 @@ final class RequestDispatcher {
         outstanding--;
         long latency = clock.nanoTime() - ex.scheduledNanos;
         // a response that came after the deadline (the loop read it before the deadline's timer ran) is late
-        FailureKind kind = failure == null && latency > timeoutNanos ? FailureKind.TIMEOUT : failure;
+        FailureKind kind = failure == null && latency > ex.timeoutNanos ? FailureKind.TIMEOUT : failure;
         stats.recordRequest(ex.service, ex.trafficClass, ex.key.source(), latency, status, kind);
     }
 

@@ -81,7 +81,7 @@ final class StreamDriver {
                 stats.recordSendLag(now - at);
                 String service = stream.services().serviceAt(a.offsetNanos());
                 dispatcher.send(service, stream.trafficClass(), address(a.source()),
-                        stream.paths().pick(service, stream.random()), at);
+                        stream.paths().pick(service, stream.random()), at, stream.timeoutNanos());
             }
         }
     }

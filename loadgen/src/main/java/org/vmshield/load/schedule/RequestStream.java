@@ -20,6 +20,8 @@ import org.vmshield.load.TrafficClass;
  * @param random the random source of path choices
  * @param perSourceCapRps if &gt; 0, no source sends faster than this even when the stream runs late
  *     (late arrivals that would burst over the cap are skipped), else 0
+ * @param timeoutNanos how long a request of this stream waits for its answer, if &gt; 0; else the
+ *     plan's request timeout
  */
 public record RequestStream(
         String label,
@@ -32,4 +34,5 @@ public record RequestStream(
         TimeGate gate,
         ServiceSelector services,
         Random random,
-        double perSourceCapRps) {}
+        double perSourceCapRps,
+        long timeoutNanos) {}

@@ -65,7 +65,7 @@ public final class StreamCompiler {
                     plan.durationMillis() * 1_000_000L,
                     new PoissonArrivals(s.legitRateRps(), n, random),
                     new SourceBlock(plan.legitRange(), block * n, n),
-                    PathChoice.of(s.paths()), TimeGate.ALWAYS, ServiceSelector.fixed(s.name()), random, 0));
+                    PathChoice.of(s.paths()), TimeGate.ALWAYS, ServiceSelector.fixed(s.name()), random, 0, 0));
         }
     }
 
@@ -74,18 +74,19 @@ public final class StreamCompiler {
         if (profile instanceof HttpFlood f) {
             requests.add(new RequestStream(label, TrafficClass.ATTACK, ctx.start(), ctx.end(),
                     new PacedArrivals(f.rateRps(), f.sources()), attackBlock(f.sources()),
-                    PathChoice.of(f.paths()), ctx.gate(), ctx.selector(), random(), f.perSourceRps()));
+                    PathChoice.of(f.paths()), ctx.gate(), ctx.selector(), random(), f.perSourceRps(), 0));
         } else if (profile instanceof CostAttack c) {
             Random random = random();
             requests.add(new RequestStream(label, TrafficClass.ATTACK, ctx.start(), ctx.end(),
                     new PoissonArrivals(c.rateRps(), c.sources(), random), attackBlock(c.sources()),
-                    PathChoice.of(PathMix.of(c.path())), ctx.gate(), ctx.selector(), random, 0));
+                    PathChoice.of(PathMix.of(c.path())), ctx.gate(), ctx.selector(), random, 0,
+                    CostAttack.ANSWER_WAIT_MILLIS * 1_000_000L));
         } else if (profile instanceof FlashCrowd f) {
             Random random = random();
             PathChoice paths = f.paths() != null ? PathChoice.of(f.paths()) : PathChoice.perService(serviceMixes());
             requests.add(new RequestStream(label, TrafficClass.FLASH_CROWD, ctx.start(), ctx.end(),
                     new PoissonArrivals(f.rateRps(), f.sources(), random), flashBlock(f.sources()),
-                    paths, ctx.gate(), ctx.selector(), random, 0));
+                    paths, ctx.gate(), ctx.selector(), random, 0, 0));
         } else if (profile instanceof ConnFlood f) {
             connections.add(new ConnectionStream(label, ConnectionStream.Kind.IDLE, f.connections(),
                     attackBlock(f.sources()), f.connectRateRps(), 0, ctx.start(), ctx.end(), ctx.gate(), ctx.selector()));
