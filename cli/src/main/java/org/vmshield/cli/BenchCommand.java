@@ -2,6 +2,7 @@ package org.vmshield.cli;
 
 import org.vmshield.balancer.cli.BenchBalancerCommand;
 import org.vmshield.bench.cli.BenchBrainCommand;
+import org.vmshield.bench.cli.BenchControllerCommand;
 import org.vmshield.hypervisor.cli.BenchMigrationCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Runs a benchmark and prints its numbers beside their reference.",
-        subcommands = {BenchMigrationCommand.class, BenchBrainCommand.class, BenchBalancerCommand.class})
+        subcommands = {BenchMigrationCommand.class, BenchBrainCommand.class, BenchBalancerCommand.class,
+                BenchControllerCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
