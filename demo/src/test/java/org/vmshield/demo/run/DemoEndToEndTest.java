@@ -6,19 +6,22 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vmshield.demo.scenario.DemoSettings;
 import org.vmshield.demo.scenario.DemoTopology;
 import org.vmshield.hypervisor.cluster.NetworkMode;
 import org.vmshield.report.ReportWriter;
+import org.vmshield.report.model.EventKind;
 import org.vmshield.report.model.Phase;
 import org.vmshield.report.model.RunRecord;
 import org.vmshield.report.phase.RunSummary;
 
 /**
- * The demo end to end with real QEMU VMs, short versions: the attack, its detection, the expected
- * mitigation, the legitimate success after it, and a complete teardown. About a minute each.
+ * The demo end to end with real QEMU VMs, short versions (60 s, attack from 15 s to 45 s), one per
+ * attack kind: the attack, its detection, the expected mitigation, the legitimate success after it,
+ * and a complete teardown. About 90 s each.
  */
 class DemoEndToEndTest {
     private final StringWriter log = new StringWriter();
@@ -31,36 +34,121 @@ class DemoEndToEndTest {
     }
 
     /*
-     * The thresholds below are what this 2-core machine meets in every run measured so far, not
-     * yet issue 5's targets (critical >= 99 %, attacked >= 95 % in the mitigated phase): see
-     * docs/demo.md, "Measured". The demo's `cost` run is not tested here: its crafted requests
-     * outlive the clients' timeout and are not measured in time (docs/demo.md, "Known limits");
-     * a cost attack answered by the version switch is asserted end to end by the controller's
-     * ControllerQemuTest.
+     * The success floors below are what this 2-core machine met in the runs measured so far, below
+     * issue 5's targets (critical >= 99 %, attacked >= 95 % in the mitigated phase), which the demo
+     * meets in some runs and not all: see docs/demo.md, "Measured".
      */
     static final double CRITICAL_MITIGATED_FLOOR = 0.97;
     static final double ATTACKED_MITIGATED_FLOOR = 0.85;
 
-    @Test
-    void mixedAttackMovesTheAttackedVmAndKeepsTheCriticalServiceUp() throws Exception {
-        DemoResult result = runner.run(new DemoSettings("mixed", 60_000, true, NetworkMode.USER, 11));
-        RunRecord run = result.record();
-        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
-        assertThat(run.firstActionSeconds()).as(log.toString()).isPresent();
-        assertThat(run.migrations()).as(log.toString()).isNotEmpty();
-        RunSummary summary = RunSummary.of(run);
-        assertThat(summary.stats(DemoTopology.CRITICAL, Phase.MITIGATED).successRate()).as(log.toString())
-                .isGreaterThanOrEqualTo(CRITICAL_MITIGATED_FLOOR);
-        assertThat(summary.stats(DemoTopology.ATTACKED, Phase.MITIGATED).successRate()).as(log.toString())
-                .isGreaterThanOrEqualTo(ATTACKED_MITIGATED_FLOOR);
-        Path dir = Files.createTempDirectory("demo-report");
-        assertThat(ReportWriter.write(dir, run, java.util.Optional.empty()))
-                .extracting(p -> p.getFileName().toString()).contains("report.html", "report.json", "goodput.png");
-        assertCleanedUp(result);
+    private RunRecord run(String attack) throws Exception {
+        DemoResult result = runner.run(new DemoSettings(attack, 60_000, true, NetworkMode.USER, 11));
+        assertThat(result.leftovers()).as(log.toString()).isZero();
+        assertThat(QemuLeftovers.pids()).as("QEMU processes left").isEmpty();
+        last = result;
+        return result.record();
     }
 
-    private static void assertCleanedUp(DemoResult result) {
-        assertThat(result.leftovers()).isZero();
-        assertThat(QemuLeftovers.pids()).isEmpty();
+    private DemoResult last;
+
+    @Test
+    void mixedAttackMovesTheAttackedVmAwayFromItsCriticalNeighbour() throws Exception {
+        RunRecord run = run("mixed");
+        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
+        assertThat(run.firstActionSeconds()).as(log.toString()).isPresent();
+        // the paper's mitigation: the attacked VM itself leaves the shared host, well within 10 s
+        assertThat(last.attackedMigratedSeconds()).as(log.toString()).isPresent();
+        assertThat(last.attackedMigratedSeconds().getAsDouble()).as(log.toString()).isLessThanOrEqualTo(10);
+        assertThat(run.migrations()).as(log.toString()).anySatisfy(m -> {
+            assertThat(m.vm()).isEqualTo(DemoTopology.ATTACKED_VM);
+            assertThat(m.from()).isEqualTo(DemoTopology.SMALL);
+        });
+        assertMitigatedSuccess(run, CRITICAL_MITIGATED_FLOOR, ATTACKED_MITIGATED_FLOOR);
+        Path dir = Files.createTempDirectory("demo-report");
+        assertThat(ReportWriter.write(dir, run, Optional.empty()))
+                .extracting(p -> p.getFileName().toString()).contains("report.html", "report.json", "goodput.png");
+    }
+
+    @Test
+    void httpFloodFromManySourcesIsDetectedAndAnsweredWithoutHurtingTheCriticalService() throws Exception {
+        RunRecord run = run("http-flood");
+        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
+        assertThat(run.detectionSeconds().getAsDouble()).as(log.toString()).isLessThanOrEqualTo(3);
+        // spread over 200 sources at 0.4 req/s each: nothing to filter, capacity is the answer
+        assertThat(run.events()).as(log.toString()).anyMatch(e -> e.kind() == EventKind.ACTION_FINISHED
+                && (e.label().startsWith("scale out") || e.label().startsWith("migrate")));
+        assertThat(run.legitRefused()).as(log.toString()).isZero();
+        assertMitigatedSuccess(run, CRITICAL_MITIGATED_FLOOR, 0);
+    }
+
+    @Test
+    void slowlorisIsDetectedAndItsSourcesLimited() throws Exception {
+        RunRecord run = run("slowloris");
+        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
+        assertThat(run.rules()).as(log.toString()).isNotEmpty();
+        assertThat(run.legitRefused()).as(log.toString()).isZero();
+        assertMitigatedSuccess(run, CRITICAL_MITIGATED_FLOOR, ATTACKED_MITIGATED_FLOOR);
+    }
+
+    @Test
+    void flashCrowdIsServedNeverBlocked() throws Exception {
+        RunRecord run = run("flash-crowd");
+        // a busy shared host may still be relieved (saturation is about CPU, not about intent)
+        assertThat(run.events()).as(log.toString()).noneMatch(e -> e.kind() == EventKind.INCIDENT_OPENED
+                && (e.label().startsWith("volumetric flood") || e.label().startsWith("cost attack")
+                        || e.label().startsWith("connection exhaustion")));
+        assertThat(run.legitRefused()).as(log.toString()).isZero();
+        assertThat(run.rules()).as(log.toString()).isEmpty();
+    }
+
+    @Test
+    void costAttackOnTheKnownFlawSwitchesTheAttackedVmToThePatchedVersion() throws Exception {
+        RunRecord run = run("cost");
+        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
+        assertThat(run.versionSwitches()).as(log.toString()).anySatisfy(v -> {
+            assertThat(v.vm()).isEqualTo(DemoTopology.ATTACKED_VM);
+            assertThat(v.from()).isEqualTo("v1");
+            assertThat(v.to()).isEqualTo("v2");
+        });
+        assertMitigatedSuccess(run, CRITICAL_MITIGATED_FLOOR, 0);
+    }
+
+    @Test
+    void connectionFloodSourcesAreLimited() throws Exception {
+        RunRecord run = run("conn-flood");
+        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
+        assertThat(run.rules()).as(log.toString()).isNotEmpty();
+        assertThat(run.legitRefused()).as(log.toString()).isZero();
+        assertMitigatedSuccess(run, CRITICAL_MITIGATED_FLOOR, ATTACKED_MITIGATED_FLOOR);
+    }
+
+    @Test
+    void pulsingFloodDoesNotMakeVmsThrash() throws Exception {
+        RunRecord run = run("pulsing");
+        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
+        assertAtMostOneMigrationPerVm(run);
+        assertMitigatedSuccess(run, CRITICAL_MITIGATED_FLOOR, 0);
+    }
+
+    @Test
+    void targetHoppingFloodDoesNotMakeVmsThrash() throws Exception {
+        RunRecord run = run("hopping");
+        assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
+        assertAtMostOneMigrationPerVm(run);
+        assertThat(run.legitRefused()).as(log.toString()).isZero();
+    }
+
+    /** The per-VM cooldown (5 min) is longer than the run: an on/off or hopping attacker cannot move a VM twice. */
+    private void assertAtMostOneMigrationPerVm(RunRecord run) {
+        assertThat(run.migrations().stream().collect(java.util.stream.Collectors.groupingBy(m -> m.vm(),
+                java.util.stream.Collectors.counting()))).as(log.toString()).allSatisfy((vm, n) -> assertThat(n).isEqualTo(1L));
+    }
+
+    private void assertMitigatedSuccess(RunRecord run, double critical, double attacked) {
+        RunSummary summary = RunSummary.of(run);
+        assertThat(summary.stats(DemoTopology.CRITICAL, Phase.MITIGATED).successRate()).as(log.toString())
+                .isGreaterThanOrEqualTo(critical);
+        assertThat(summary.stats(DemoTopology.ATTACKED, Phase.MITIGATED).successRate()).as(log.toString())
+                .isGreaterThanOrEqualTo(attacked);
     }
 }
