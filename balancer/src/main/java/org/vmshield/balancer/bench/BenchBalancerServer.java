@@ -17,7 +17,7 @@ import org.vmshield.balancer.guard.rule.SourceRateRule;
  * the real {@link Balancer} from a YAML file, optionally loads {@code cidrRules} CIDR deny blocks
  * (none matches loopback) and makes the guards track {@code sources} distinct sources, prints
  * {@code READY port=N}, then obeys stdin: {@code refuse-all} adds a rate limit that refuses nearly
- * every request; end of input stops it.
+ * every request, {@code allow-all} removes it; end of input stops it.
  *
  * <p>Usage: {@code BenchBalancerServer CONFIG.yaml CIDR_RULES SOURCES}
  */
@@ -46,8 +46,11 @@ public final class BenchBalancerServer {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.equals("refuse-all")) {
-                    chain.rules().add(SourceRateRule.of("bench-refuse-all", 1, 1));
+                    chain.rules().put(SourceRateRule.of("bench-refuse-all", 1, 1));
                     System.out.println("OK refuse-all");
+                } else if (line.equals("allow-all")) {
+                    chain.rules().remove("bench-refuse-all");
+                    System.out.println("OK allow-all");
                 } else if (line.equals("stats")) {
                     System.out.println("STATS " + chain.counters().totals());
                 }

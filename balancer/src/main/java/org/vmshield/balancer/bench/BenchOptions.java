@@ -7,7 +7,10 @@ import java.util.List;
  *
  * @param connections wrk connections, the same for every proxy
  * @param durationSeconds measured wrk run per proxy
- * @param warmupSeconds unmeasured wrk run before each measured one (JIT, connection pools)
+ * @param warmupSeconds unmeasured wrk run per proxy (and per vmshield mode) before the first round (JIT,
+ *     connection pools)
+ * @param rounds measured runs per proxy, taken in turn (haproxy, nginx, vmshield, ..., then again); each
+ *     figure is the median of its rounds
  * @param cidrRules CIDR blocks loaded for {@code rpsWithRules}
  * @param sources sources the guards track for {@code rpsWithRules} and {@code rssMiBWithSources}
  * @param proxyCore the core every proxy is pinned to
@@ -15,7 +18,7 @@ import java.util.List;
  * @param install install wrk, haproxy and nginx with apt-get when missing
  * @param jvmOptions options of the vmshield JVM
  */
-public record BenchOptions(int connections, int durationSeconds, int warmupSeconds, int cidrRules, int sources,
+public record BenchOptions(int connections, int durationSeconds, int warmupSeconds, int rounds, int cidrRules, int sources,
         int proxyCore, int clientCore, boolean install, List<String> jvmOptions) {
     /** Default JVM options of the benchmarked balancer: a heap a proxy would be given. */
     public static final List<String> DEFAULT_JVM_OPTIONS =
@@ -25,6 +28,7 @@ public record BenchOptions(int connections, int durationSeconds, int warmupSecon
         check("connections", connections, 1, 10_000);
         check("durationSeconds", durationSeconds, 1, 600);
         check("warmupSeconds", warmupSeconds, 0, 600);
+        check("rounds", rounds, 1, 20);
         check("cidrRules", cidrRules, 0, 1_000_000);
         check("sources", sources, 0, 10_000_000);
         int cores = Runtime.getRuntime().availableProcessors();

@@ -101,6 +101,11 @@ final class ManagedProcess implements AutoCloseable {
         throw new IOException(name + ": port " + port + " not open within " + timeoutMillis + " ms:\n" + log());
     }
 
+    /** Returns the process (for its CPU time and that of its children). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Sends one line to the process's stdin. */
     void send(String line) throws IOException {
         OutputStream in = process.getOutputStream();

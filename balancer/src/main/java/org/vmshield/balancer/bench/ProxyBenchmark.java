@@ -7,18 +7,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Runs wrk against vmshield's balancer, HAProxy and nginx in one run, on loopback: each proxy
  * pinned to one core ({@code taskset}), wrk and the backend (one nginx worker answering a small
  * body) on the other, the same connection count; then vmshield with 100k CIDR rules and 1M tracked
- * sources, and vmshield refusing every request. vmshield runs as a separate JVM, like the others
- * run as separate processes. Every process it starts is stopped at the end, also on failure.
+ * sources, and that vmshield refusing every request. vmshield runs as a separate JVM, like the others
+ * run as separate processes.
+ *
+ * <p>All proxies run at once (an idle one costs nothing) and are measured in turn, round after
+ * round, each figure the median of its rounds: a disturbance (another build on the machine) then
+ * hits every proxy alike instead of one, and shows in the CPU figures taken with each measurement
+ * ({@link CpuShares}). Every process it starts is stopped at the end, also on failure.
  */
 public final class ProxyBenchmark {
-    private static final long START_TIMEOUT_MILLIS = 120_000;
+    private static final long START_TIMEOUT_MILLIS = 180_000;
+    /** Share of the proxy's core used by others above which a measurement is flagged disturbed. */
+    public static final double MAX_FOREIGN_SHARE = 0.10;
+
+    /**
+     * Unmeasured seconds of load right before each measured run (when warming up at all): between
+     * rounds a proxy sits idle while the others are measured, and a JVM back from 10 s of idleness
+     * first throws away compiled code (its stale pooled backend connections take a path the warm-up
+     * never took) and runs slower for a few seconds. The same for every proxy.
+     */
+    private static final int PRE_ROLL_SECONDS = 3;
+    private static final long SETTLE_MAX_MILLIS = 30_000;
+    private static final long SETTLE_WINDOW_MILLIS = 1_000;
+    private static final double SETTLE_MAX_SHARE = 0.03;
 
     private final BenchOptions options;
     private final PrintStream progress;
@@ -28,6 +49,9 @@ public final class ProxyBenchmark {
         this.options = options;
         this.progress = progress;
     }
+
+    /** One thing wrk is pointed at: a proxy, or vmshield in a mode. */
+    private record Target(String name, int port, ManagedProcess process, String before, String after) {}
 
     /** Runs the benchmark. */
     public BenchResult run() throws IOException, InterruptedException {
@@ -42,63 +66,118 @@ public final class ProxyBenchmark {
                             backendDir.resolve("nginx.conf").toString(), "-e", "stderr"), backendDir)) {
                 backend.awaitPort(backendPort, START_TIMEOUT_MILLIS);
                 progress.printf("backend: nginx, 1 worker on core %d, port %d%n", options.clientCore(), backendPort);
-                WrkResult haproxy = haproxy(dir, backendPort);
-                WrkResult nginx = nginx(dir, backendPort);
-                WrkResult vmshield = vmshieldPlain(dir, backendPort);
-                return vmshieldWithRules(dir, backendPort, haproxy, nginx, vmshield);
+                return runProxies(dir, backendPort);
             }
         } finally {
             deleteTree(dir);
         }
     }
 
-    private WrkResult haproxy(Path dir, int backendPort) throws IOException, InterruptedException {
-        int port = freePort();
-        Path cfg = dir.resolve("haproxy.cfg");
-        Files.writeString(cfg, ProxyConfigs.haproxy(port, backendPort));
-        try (ManagedProcess p = ManagedProcess.start("haproxy",
-                pinned(options.proxyCore(), "haproxy", "-db", "-f", cfg.toString()), dir)) {
-            p.awaitPort(port, START_TIMEOUT_MILLIS);
-            return measure("haproxy", port);
-        }
-    }
-
-    private WrkResult nginx(Path dir, int backendPort) throws IOException, InterruptedException {
-        int port = freePort();
+    private BenchResult runProxies(Path dir, int backendPort) throws IOException, InterruptedException {
+        int haproxyPort = freePort();
+        Path haproxyCfg = dir.resolve("haproxy.cfg");
+        Files.writeString(haproxyCfg, ProxyConfigs.haproxy(haproxyPort, backendPort));
+        int nginxPort = freePort();
         Path nd = Files.createDirectories(dir.resolve("nginx-proxy"));
-        Files.writeString(nd.resolve("nginx.conf"), ProxyConfigs.nginxProxy(nd, port, backendPort));
-        try (ManagedProcess p = ManagedProcess.start("nginx proxy", pinned(options.proxyCore(), "nginx", "-p",
-                nd.toString(), "-c", nd.resolve("nginx.conf").toString(), "-e", "stderr"), nd)) {
-            p.awaitPort(port, START_TIMEOUT_MILLIS);
-            return measure("nginx", port);
-        }
-    }
-
-    private WrkResult vmshieldPlain(Path dir, int backendPort) throws IOException, InterruptedException {
-        Path cfg = dir.resolve("vmshield-plain.yaml");
-        Files.writeString(cfg, ProxyConfigs.vmshield(backendPort, false));
-        try (ManagedProcess p = startVmshield(cfg, 0, 0)) {
-            int port = readyPort(p);
-            return measure("vmshield", port);
-        }
-    }
-
-    private BenchResult vmshieldWithRules(Path dir, int backendPort, WrkResult haproxy, WrkResult nginx,
-            WrkResult plain) throws IOException, InterruptedException {
-        Path cfg = dir.resolve("vmshield-rules.yaml");
-        Files.writeString(cfg, ProxyConfigs.vmshield(backendPort, true));
-        progress.printf("vmshield: loading %,d CIDR rules and tracking %,d sources...%n", options.cidrRules(),
-                options.sources());
-        try (ManagedProcess p = startVmshield(cfg, options.cidrRules(), options.sources())) {
-            int port = readyPort(p);
-            WrkResult withRules = measure("vmshield + rules/sources", port);
-            double rss = p.rssMiB();
+        Files.writeString(nd.resolve("nginx.conf"), ProxyConfigs.nginxProxy(nd, nginxPort, backendPort));
+        Path plainCfg = dir.resolve("vmshield-plain.yaml");
+        Files.writeString(plainCfg, ProxyConfigs.vmshield(backendPort, false));
+        Path rulesCfg = dir.resolve("vmshield-rules.yaml");
+        Files.writeString(rulesCfg, ProxyConfigs.vmshield(backendPort, true));
+        progress.printf("starting HAProxy, nginx and two vmshield JVMs on core %d (one loading %,d CIDR rules and"
+                + " tracking %,d sources)...%n", options.proxyCore(), options.cidrRules(), options.sources());
+        try (ManagedProcess haproxy = ManagedProcess.start("haproxy",
+                        pinned(options.proxyCore(), "haproxy", "-db", "-f", haproxyCfg.toString()), dir);
+                ManagedProcess nginx = ManagedProcess.start("nginx proxy", pinned(options.proxyCore(), "nginx", "-p",
+                        nd.toString(), "-c", nd.resolve("nginx.conf").toString(), "-e", "stderr"), nd);
+                ManagedProcess plain = startVmshield(plainCfg, 0, 0);
+                ManagedProcess rules = startVmshield(rulesCfg, options.cidrRules(), options.sources())) {
+            haproxy.awaitPort(haproxyPort, START_TIMEOUT_MILLIS);
+            nginx.awaitPort(nginxPort, START_TIMEOUT_MILLIS);
+            int plainPort = readyPort(plain);
+            int rulesPort = readyPort(rules);
+            List<Target> targets = List.of(
+                    new Target("haproxy", haproxyPort, haproxy, null, null),
+                    new Target("nginx", nginxPort, nginx, null, null),
+                    new Target("vmshield", plainPort, plain, null, null),
+                    new Target("vmshield + rules/sources", rulesPort, rules, null, null),
+                    new Target("vmshield refusing all", rulesPort, rules, "refuse-all", "allow-all"));
+            for (Target t : targets) {
+                warmUp(t);
+            }
+            settle(List.of(haproxy, nginx, plain, rules));
+            Map<String, List<Measurement>> byTarget = new LinkedHashMap<>();
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (Target t : targets) {
+                    byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(measure(t, round));
+                }
+            }
+            double rss = rules.rssMiB();
             progress.printf("vmshield RSS with %,d sources: %.0f MiB%n", options.sources(), rss);
-            p.send("refuse-all");
-            p.awaitLine("OK refuse-all", 10_000);
-            WrkResult refusing = measure("vmshield refusing all", port);
-            double refusedPerSec = refusing.rps() * refusing.non2xxShare();
-            return new BenchResult(plain, haproxy, nginx, withRules, refusing, refusedPerSec, rss);
+            Measurement refusing = Measurement.median(byTarget.get("vmshield refusing all"));
+            return new BenchResult(Measurement.median(byTarget.get("vmshield")),
+                    Measurement.median(byTarget.get("haproxy")), Measurement.median(byTarget.get("nginx")),
+                    Measurement.median(byTarget.get("vmshield + rules/sources")), refusing,
+                    refusing.wrk().rps() * refusing.wrk().non2xxShare(), rss);
+        }
+    }
+
+    private void warmUp(Target t) throws IOException, InterruptedException {
+        if (options.warmupSeconds() == 0) {
+            return;
+        }
+        progress.printf("%s: warming up %d s...%n", t.name(), options.warmupSeconds());
+        command(t.process(), t.before());
+        wrk(t.port(), options.warmupSeconds());
+        command(t.process(), t.after());
+    }
+
+    private Measurement measure(Target t, int round) throws IOException, InterruptedException {
+        command(t.process(), t.before());
+        if (options.warmupSeconds() > 0) {
+            wrk(t.port(), PRE_ROLL_SECONDS);
+        }
+        CpuMeter.Sample a = CpuMeter.sample(options.proxyCore(), options.clientCore(), t.process().handle());
+        WrkResult r = wrk(t.port(), options.durationSeconds());
+        CpuMeter.Sample b = CpuMeter.sample(options.proxyCore(), options.clientCore(), t.process().handle());
+        command(t.process(), t.after());
+        Measurement m = new Measurement(r, CpuMeter.between(a, b), 1);
+        CpuShares c = m.cpu();
+        progress.printf("%s, round %d/%d: %,.0f req/s, p99 %.2f ms, non-2xx %d, socket errors %d; CPU: proxy %.0f%%,"
+                + " others on its core %.0f%%, client core %.0f%%%s%n", t.name(), round, options.rounds(), r.rps(),
+                r.p99Ms(), r.non2xx(), r.socketErrors(), 100 * c.proxyShare(), 100 * c.foreignShare(),
+                100 * c.clientCoreShare(), m.disturbed(MAX_FOREIGN_SHARE) ? " (DISTURBED)" : "");
+        return m;
+    }
+
+    /**
+     * Waits (up to {@link #SETTLE_MAX_MILLIS}) until the proxies are idle: a JVM may still be compiling
+     * what its warm-up made hot, on the core the first measured proxy is about to use.
+     */
+    private void settle(List<ManagedProcess> proxies) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_MAX_MILLIS * 1_000_000;
+        double busy;
+        do {
+            long before = 0;
+            for (ManagedProcess p : proxies) {
+                before += CpuMeter.sample(options.proxyCore(), options.clientCore(), p.handle()).proxyTicks();
+            }
+            TimeUnit.MILLISECONDS.sleep(SETTLE_WINDOW_MILLIS); // a measuring window, not a wait for an event
+            long after = 0;
+            for (ManagedProcess p : proxies) {
+                after += CpuMeter.sample(options.proxyCore(), options.clientCore(), p.handle()).proxyTicks();
+            }
+            busy = (after - before) / (SETTLE_WINDOW_MILLIS / 1000.0 * CpuMeter.TICKS_PER_SECOND);
+        } while (busy > SETTLE_MAX_SHARE && System.nanoTime() < deadline);
+        progress.printf("proxies idle before the rounds: %.0f%% of a core in the last %d ms%n", 100 * busy,
+                SETTLE_WINDOW_MILLIS);
+    }
+
+    /** Sends a mode command (refuse-all, allow-all) to a vmshield JVM and waits for its answer. */
+    private static void command(ManagedProcess p, String line) throws IOException, InterruptedException {
+        if (line != null) {
+            p.send(line);
+            p.awaitLine("OK " + line, 10_000);
         }
     }
 
@@ -119,19 +198,6 @@ public final class ProxyBenchmark {
     private static int readyPort(ManagedProcess p) throws IOException, InterruptedException {
         String line = p.awaitLine("READY port=", START_TIMEOUT_MILLIS);
         return Integer.parseInt(line.substring("READY port=".length()).split(" ")[0]);
-    }
-
-    private WrkResult measure(String name, int port) throws IOException, InterruptedException {
-        if (options.warmupSeconds() > 0) {
-            progress.printf("%s: warming up %d s...%n", name, options.warmupSeconds());
-            wrk(port, options.warmupSeconds());
-        }
-        progress.printf("%s: measuring %d s with %d connections...%n", name, options.durationSeconds(),
-                options.connections());
-        WrkResult r = wrk(port, options.durationSeconds());
-        progress.printf("%s: %,.0f req/s, p99 %.2f ms, non-2xx %d, socket errors %d%n", name, r.rps(), r.p99Ms(),
-                r.non2xx(), r.socketErrors());
-        return r;
     }
 
     private WrkResult wrk(int port, int seconds) throws IOException, InterruptedException {

@@ -11,7 +11,7 @@ import org.vmshield.balancer.bench.BenchOptions;
 import org.vmshield.balancer.bench.BenchResult;
 import org.vmshield.balancer.bench.GuardMicroBenchmark;
 import org.vmshield.balancer.bench.ProxyBenchmark;
-import org.vmshield.balancer.bench.WrkResult;
+import org.vmshield.balancer.bench.Measurement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,14 +20,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vmshield bench balancer}: wrk against vmshield, HAProxy and nginx in one run, each proxy on
- * one core, plus throughput with 100k CIDR rules and 1M tracked sources, refusals per second and
- * resident memory; or, with {@code --guards-only}, the guards' hot-path micro-benchmark.
+ * one core, measured in turn over several rounds, plus throughput with 100k CIDR rules and 1M tracked
+ * sources, refusals per second and resident memory; or, with {@code --guards-only}, the guards'
+ * hot-path micro-benchmark.
  */
 @Command(name = "balancer", mixinStandardHelpOptions = true,
         description = "Benchmarks the balancer against HAProxy and nginx: wrk on loopback, each proxy pinned to one core"
-                + " with taskset, wrk and the nginx backend on another; then vmshield with 100k CIDR rules and 1M tracked"
-                + " sources, vmshield refusing every request, and its resident memory. Installs wrk, haproxy and nginx"
-                + " with apt-get when missing. Progress goes to stderr, the results to stdout.")
+                + " with taskset, wrk and the nginx backend on another; also vmshield with 100k CIDR rules and 1M tracked"
+                + " sources, vmshield refusing every request, and its resident memory. All proxies run at once and are"
+                + " measured in turn, round after round (each figure the median of its rounds), with the CPU used by the"
+                + " proxy, by others on its core (a disturbed figure is flagged) and on the client core. Installs wrk,"
+                + " haproxy and nginx with apt-get when missing. Progress goes to stderr, the results to stdout.")
 public final class BenchBalancerCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -41,9 +44,15 @@ public final class BenchBalancerCommand implements Callable<Integer> {
     int durationSeconds;
 
     @Option(names = "--warmup-seconds", defaultValue = "15",
-            description = "Unmeasured wrk run before each measured one, the same for every proxy; the JVM needs about 15 s"
-                    + " to compile its hot code on one core (default: ${DEFAULT-VALUE}).")
+            description = "Unmeasured wrk run per proxy before the first round, the same for every proxy; the JVM needs"
+                    + " about 15 s to compile its hot code on one core. When > 0, every measured run is also preceded by"
+                    + " 3 unmeasured seconds (a proxy idle between rounds resumes first) (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Measured runs per proxy, taken in turn so that a disturbance hits all alike; each figure is the"
+                    + " median of its rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--cidr-rules", defaultValue = "100000", description = "CIDR blocks loaded for rpsWithRules (default: ${DEFAULT-VALUE}).")
     int cidrRules;
@@ -79,7 +88,7 @@ public final class BenchBalancerCommand implements Callable<Integer> {
         }
         BenchOptions options;
         try {
-            options = new BenchOptions(connections, durationSeconds, warmupSeconds, cidrRules, sources, proxyCore,
+            options = new BenchOptions(connections, durationSeconds, warmupSeconds, rounds, cidrRules, sources, proxyCore,
                     clientCore, !noInstall, jvmOptions == null ? BenchOptions.DEFAULT_JVM_OPTIONS : jvmOptions);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -106,17 +115,21 @@ public final class BenchBalancerCommand implements Callable<Integer> {
         m.put("vmshield", figures(r.vmshield()));
         m.put("haproxy", figures(r.haproxy()));
         m.put("nginx", figures(r.nginx()));
-        m.put("rpsWithRules", Math.round(r.withRules().rps()));
+        m.put("rpsWithRules", Math.round(r.withRules().wrk().rps()));
         m.put("refusedPerSec", Math.round(r.refusedPerSec()));
         m.put("rssMiBWithSources", Math.round(r.rssMiBWithSources()));
-        m.put("p99MsWithRules", round2(r.withRules().p99Ms()));
+        m.put("p99MsWithRules", round2(r.withRules().wrk().p99Ms()));
+        m.put("disturbed", r.disturbed());
         return m;
     }
 
-    private static Map<String, Object> figures(WrkResult w) {
+    private static Map<String, Object> figures(Measurement x) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rps", Math.round(w.rps()));
-        m.put("p99Ms", round2(w.p99Ms()));
+        m.put("rps", Math.round(x.wrk().rps()));
+        m.put("p99Ms", round2(x.wrk().p99Ms()));
+        m.put("proxyCpuShare", round2(x.cpu().proxyShare()));
+        m.put("foreignCpuShare", round2(x.cpu().foreignShare()));
+        m.put("clientCoreShare", round2(x.cpu().clientCoreShare()));
         return m;
     }
 
@@ -125,24 +138,35 @@ public final class BenchBalancerCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintStream out, BenchResult r, BenchOptions o) {
-        out.printf("wrk -t1 -c%d -d%ds on 127.0.0.1; proxies pinned to core %d, wrk and backend to core %d%n",
-                o.connections(), o.durationSeconds(), o.proxyCore(), o.clientCore());
-        out.printf("%-10s %12s %10s%n", "proxy", "req/s", "p99 ms");
+        out.printf("wrk -t1 -c%d -d%ds on 127.0.0.1, %d rounds (medians); proxies pinned to core %d, wrk and backend to"
+                + " core %d%n", o.connections(), o.durationSeconds(), o.rounds(), o.proxyCore(), o.clientCore());
+        out.printf("%-26s %10s %8s %10s %10s %12s%n", "proxy", "req/s", "p99 ms", "proxy CPU", "others CPU",
+                "client core");
         row(out, "vmshield", r.vmshield());
         row(out, "haproxy", r.haproxy());
         row(out, "nginx", r.nginx());
+        row(out, "vmshield + rules/sources", r.withRules());
+        row(out, "vmshield refusing all", r.refusing());
+        double vm = r.vmshield().wrk().rps();
         out.printf("vmshield / haproxy: req/s x%.2f (target >= 1.0), p99 x%.2f (target <= 1.5)%n",
-                r.vmshield().rps() / r.haproxy().rps(), r.vmshield().p99Ms() / r.haproxy().p99Ms());
+                vm / r.haproxy().wrk().rps(), r.vmshield().wrk().p99Ms() / r.haproxy().wrk().p99Ms());
         out.printf("vmshield / nginx:   req/s x%.2f, p99 x%.2f%n",
-                r.vmshield().rps() / r.nginx().rps(), r.vmshield().p99Ms() / r.nginx().p99Ms());
-        out.printf("rpsWithRules (%,d CIDR rules, %,d sources): %,.0f req/s, %.1f%% below no rules (target <= 10%%)%n",
-                o.cidrRules(), o.sources(), r.withRules().rps(), 100 * (1 - r.withRules().rps() / r.vmshield().rps()));
+                vm / r.nginx().wrk().rps(), r.vmshield().wrk().p99Ms() / r.nginx().wrk().p99Ms());
+        double dropPercent = 100 * (1 - r.withRules().wrk().rps() / vm);
+        out.printf("rpsWithRules (%,d CIDR rules, %,d sources): %,.0f req/s, %.1f%% %s no rules (target: <= 10%% below)%n",
+                o.cidrRules(), o.sources(), r.withRules().wrk().rps(), Math.abs(dropPercent),
+                dropPercent >= 0 ? "below" : "above");
         out.printf("refusedPerSec: %,.0f, x%.2f proxied req/s (target >= 2)%n", r.refusedPerSec(),
-                r.refusedPerSec() / r.vmshield().rps());
+                r.refusedPerSec() / vm);
         out.printf("rssMiBWithSources: %.0f MiB (target <= 512)%n", r.rssMiBWithSources());
+        if (r.disturbed()) {
+            out.printf("DISTURBED: other processes used more than %.0f%% of a proxy's core; rerun on a quiet machine%n",
+                    100 * ProxyBenchmark.MAX_FOREIGN_SHARE);
+        }
     }
 
-    private static void row(PrintStream out, String name, WrkResult w) {
-        out.printf("%-10s %,12.0f %10.2f%n", name, w.rps(), w.p99Ms());
+    private static void row(PrintStream out, String name, Measurement m) {
+        out.printf("%-26s %,10.0f %8.2f %9.0f%% %9.0f%% %11.0f%%%n", name, m.wrk().rps(), m.wrk().p99Ms(),
+                100 * m.cpu().proxyShare(), 100 * m.cpu().foreignShare(), 100 * m.cpu().clientCoreShare());
     }
 }

@@ -22,6 +22,8 @@ class BenchBalancerCommandTest {
         assertThat(err.toString()).contains("connections: 0 (expected: 1..10000)");
         assertThat(run("--duration-seconds", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("durationSeconds: -1 (expected: 1..600)");
+        assertThat(run("--rounds", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("rounds: 0 (expected: 1..20)");
         assertThat(run("--proxy-core", "0", "--client-core", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("expected: two different cores");
     }
@@ -33,6 +35,6 @@ class BenchBalancerCommandTest {
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("--help")).isZero();
         assertThat(out.toString()).contains("--json", "--connections", "--sources", "--cidr-rules", "--guards-only",
-                "--no-install", "HAProxy");
+                "--no-install", "--rounds", "HAProxy");
     }
 }
