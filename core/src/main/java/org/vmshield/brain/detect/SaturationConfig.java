@@ -15,13 +15,15 @@ package org.vmshield.brain.detect;
  * @param hostThrottledFraction default 0.1
  * @param hostBusyFraction default 0.95
  * @param dominantShareOfHost default 0.6
- * @param surgeRatio default 2: a dominant VM uses at least twice its learned normal
+ * @param surgeRatio default 1.25: a dominant VM uses clearly more than its learned normal (2 missed the
+ *     attacked VM in CI, where a slower machine raised its normal use so that twice it no longer fit
+ *     next to its neighbour)
  * @param dominantTicks default 2: consecutive ticks of dominance before it is a finding
  */
 public record SaturationConfig(double vmAtCapFraction, double hostThrottledFraction, double hostBusyFraction,
         double dominantShareOfHost, double surgeRatio, int dominantTicks) {
     /** The defaults. */
-    public static final SaturationConfig DEFAULTS = new SaturationConfig(0.9, 0.1, 0.95, 0.6, 2.0, 2);
+    public static final SaturationConfig DEFAULTS = new SaturationConfig(0.9, 0.1, 0.95, 0.6, 1.25, 2);
 
     public SaturationConfig {
         Checks.fraction("vmAtCapFraction", vmAtCapFraction);
