@@ -219,7 +219,7 @@ public final class Balancer implements AutoCloseable {
             health = new ActiveHealthChecker(pool, c.healthCheck(), control.next(), transport.socketChannelClass());
             health.start();
         }
-        pools.put(c.name(), new PoolRuntime(pool, new PoolTraffic(c.name(), guard), health));
+        pools.put(c.name(), new PoolRuntime(pool, new PoolTraffic(c.name(), guard, nanoClock), health));
         LOG.info("pool {} added: service {}, strategy {}, {} backends", c.name(), c.service(), c.strategy(),
                 c.backends().size());
     }

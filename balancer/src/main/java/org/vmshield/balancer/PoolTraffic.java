@@ -2,10 +2,12 @@ package org.vmshield.balancer;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.vmshield.balancer.guard.GuardChain;
 import org.vmshield.balancer.guard.Verdict;
 import org.vmshield.balancer.proxy.TrafficHooks;
 import org.vmshield.balancer.stats.PoolTelemetry;
+import org.vmshield.balancer.telemetry.InFlightRequest;
 import org.vmshield.balancer.telemetry.PathTelemetry;
 import org.vmshield.balancer.telemetry.SourceTelemetry;
 import org.vmshield.model.telemetry.GuardStat;
@@ -20,11 +22,12 @@ final class PoolTraffic implements TrafficHooks, PoolTelemetry {
     private final String pool;
     private final GuardChain guard;
     private final SourceTelemetry sources = new SourceTelemetry();
-    private final PathTelemetry paths = new PathTelemetry();
+    private final PathTelemetry paths;
 
-    PoolTraffic(String pool, GuardChain guard) {
+    PoolTraffic(String pool, GuardChain guard, LongSupplier nanoClock) {
         this.pool = pool;
         this.guard = guard;
+        this.paths = new PathTelemetry(nanoClock);
     }
 
     @Override
@@ -45,7 +48,11 @@ final class PoolTraffic implements TrafficHooks, PoolTelemetry {
     @Override
     public Verdict onRequest(InetAddress source, String path, long nowNanos) {
         sources.onRequest(source);
-        return guard.onRequest(source, pool, path, nowNanos);
+        Verdict v = guard.onRequest(source, pool, path, nowNanos);
+        if (v.allowed()) {
+            paths.onRequestStarted(path);
+        }
+        return v;
     }
 
     @Override
@@ -59,9 +66,19 @@ final class PoolTraffic implements TrafficHooks, PoolTelemetry {
     }
 
     @Override
-    public void onRequestDone(InetAddress source, String path, long backendNanos) {
+    public void onRequestDone(InetAddress source, String path, long backendNanos, long nowNanos) {
         guard.onRequestDone(source, pool, path);
-        paths.onRequestDone(path, backendNanos);
+        paths.onRequestDone(path, backendNanos, nowNanos);
+    }
+
+    @Override
+    public InFlightRequest openInFlight() {
+        return paths.openConnection();
+    }
+
+    @Override
+    public void closeInFlight(InFlightRequest request) {
+        paths.closeConnection(request);
     }
 
     @Override

@@ -109,9 +109,12 @@ public final class GuardMicroBenchmark {
         for (int i = 0; i < paths.length; i++) {
             paths[i] = i % 2 == 0 ? "/static/" + (i % 16) : "/item/" + i;
         }
-        r.put("pathTelemetryPerSec", measure("PathTelemetry.onRequestDone, 2k paths", n -> {
+        r.put("pathTelemetryPerSec", measure("PathTelemetry start + done, 2k paths", n -> {
+            long now = System.nanoTime() + 1_000_000;
             for (long i = 0; i < n; i++) {
-                pt.onRequestDone(paths[(int) i & 4095], 100_000);
+                String path = paths[(int) i & 4095];
+                pt.onRequestStarted(path);
+                pt.onRequestDone(path, 100_000, now);
             }
             return pt.snapshot(1000).topByRequests().size();
         }));

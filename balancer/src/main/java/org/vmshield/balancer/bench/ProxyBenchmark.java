@@ -32,9 +32,9 @@ public final class ProxyBenchmark {
 
     /**
      * Unmeasured seconds of load right before each measured run (when warming up at all): between
-     * rounds a proxy sits idle while the others are measured, and a JVM back from 10 s of idleness
-     * first throws away compiled code (its stale pooled backend connections take a path the warm-up
-     * never took) and runs slower for a few seconds. The same for every proxy.
+     * rounds a proxy sits idle while the others are measured, and a JVM back from idleness first
+     * throws away and recompiles part of its hot read path (cause not found; see docs/balancer.md)
+     * and runs slower for a few seconds. The same for every proxy.
      */
     private static final int PRE_ROLL_SECONDS = 3;
     private static final long SETTLE_MAX_MILLIS = 30_000;

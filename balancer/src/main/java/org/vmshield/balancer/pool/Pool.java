@@ -168,7 +168,7 @@ public final class Pool {
         next.remove(b);
         backends = next.toArray(new Backend[0]);
         b.setState(BackendState.MAINTENANCE);
-        b.connections().closeIdle();
+        b.connections().close();
         return b;
     }
 
@@ -196,7 +196,7 @@ public final class Pool {
     public synchronized void close() {
         for (Backend b : backends) {
             b.setState(BackendState.MAINTENANCE);
-            b.connections().closeIdle();
+            b.connections().close();
         }
     }
 }

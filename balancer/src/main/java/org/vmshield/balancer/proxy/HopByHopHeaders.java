@@ -4,7 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
-import java.util.List;
+import java.util.Iterator;
 
 /**
  * Removes the hop-by-hop fields of RFC 9110 section 7.6.1 (Connection, the fields it names,
@@ -20,14 +20,9 @@ final class HopByHopHeaders {
     static boolean strip(HttpHeaders h) {
         boolean chunked = h.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
         if (h.contains(HttpHeaderNames.CONNECTION)) {
-            List<String> values = h.getAll(HttpHeaderNames.CONNECTION);
-            for (String value : values) {
-                for (String token : value.split(",")) {
-                    String name = token.trim();
-                    if (!name.isEmpty()) {
-                        h.remove(name);
-                    }
-                }
+            Iterator<? extends CharSequence> values = h.valueCharSequenceIterator(HttpHeaderNames.CONNECTION);
+            while (values.hasNext()) {
+                removeNamedFields(h, values.next());
             }
             h.remove(HttpHeaderNames.CONNECTION);
         }
@@ -41,5 +36,27 @@ final class HopByHopHeaders {
             h.remove(HttpHeaderNames.TRANSFER_ENCODING);
         }
         return chunked;
+    }
+
+    /**
+     * Removes the fields named in one Connection value (a comma-separated list). The usual value,
+     * {@code keep-alive}, names a field removed anyway: it is skipped without splitting (every
+     * response of a keep-alive backend carries it).
+     */
+    private static void removeNamedFields(HttpHeaders h, CharSequence value) {
+        if (AsciiString.contentEqualsIgnoreCase(value, HttpHeaderValues.KEEP_ALIVE)) {
+            return;
+        }
+        int start = 0;
+        int n = value.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || value.charAt(i) == ',') {
+                String name = value.subSequence(start, i).toString().trim();
+                if (!name.isEmpty()) {
+                    h.remove(name);
+                }
+                start = i + 1;
+            }
+        }
     }
 }

@@ -35,6 +35,7 @@ import org.vmshield.balancer.pool.BackendAddress;
 import org.vmshield.balancer.pool.BackendConnections;
 import org.vmshield.balancer.pool.BackendState;
 import org.vmshield.balancer.pool.Pool;
+import org.vmshield.balancer.telemetry.InFlightRequest;
 
 /**
  * The client side of a proxied HTTP/1.1 connection, and the state of its current exchange: picks a
@@ -93,6 +94,8 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     private int status;
     private long startNanos;
     private long backendStartNanos;
+    /** What the path telemetry sees of the request at a backend (null until the connection is active). */
+    private InFlightRequest inFlight;
     private Backend backend;
     private boolean backendCounted;
     private Channel backendChannel;
@@ -115,6 +118,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         source = remote.getAddress();
         sourceText = source.getHostAddress();
         pool.counters().connectionOpened();
+        inFlight = hooks.openInFlight();
         ctx.read();
     }
 
@@ -128,6 +132,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         if (state != State.IDLE) {
             abortExchange();
         }
+        hooks.closeInFlight(inFlight);
         releasePending();
     }
 
@@ -309,6 +314,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         b.counters().requestStarted();
         backendCounted = true;
         backendStartNanos = context.nanoClock().getAsLong();
+        inFlight.begin(path, backendStartNanos);
         EventLoop loop = ctx.channel().eventLoop();
         BackendAddress address = b.address();
         Channel pooled = b.connections().poll(loop, address);
@@ -633,9 +639,10 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     /** Ends the exchange and starts on the next request, if the connection stays open. */
     private void finishExchange() {
         pool.counters().requestFinished();
+        inFlight.end();
         if (guardAdmitted) {
-            hooks.onRequestDone(source, path,
-                    status > 0 && backend != null ? context.nanoClock().getAsLong() - backendStartNanos : -1);
+            long now = context.nanoClock().getAsLong();
+            hooks.onRequestDone(source, path, status > 0 && backend != null ? now - backendStartNanos : -1, now);
         }
         boolean close = closeAfter;
         resetExchange();
@@ -675,7 +682,9 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         }
         // The backend worked on the request at least this long: a request that outlives its
         // client's patience (a crafted, expensive one) must not hide its cost from the telemetry.
-        long backendNanos = backendCounted ? context.nanoClock().getAsLong() - backendStartNanos : -1;
+        long now = context.nanoClock().getAsLong();
+        long backendNanos = backendCounted ? now - backendStartNanos : -1;
+        inFlight.end();
         if (backend != null) {
             finishBackend(-1);
         }
@@ -684,7 +693,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         }
         pool.counters().requestFinished();
         if (guardAdmitted) {
-            hooks.onRequestDone(source, path, backendNanos);
+            hooks.onRequestDone(source, path, backendNanos, now);
         }
         resetExchange();
     }

@@ -2,6 +2,7 @@ package org.vmshield.balancer.proxy;
 
 import java.net.InetAddress;
 import org.vmshield.balancer.guard.Verdict;
+import org.vmshield.balancer.telemetry.InFlightRequest;
 
 /**
  * What the proxy tells the guards and the per-source/per-path telemetry of its pool, at fixed points
@@ -34,6 +35,20 @@ public interface TrafficHooks {
     /** Notes a request refused by a guard (for the per-source telemetry). */
     default void onRefused(InetAddress source) {}
 
-    /** Notes an admitted request finished; {@code backendNanos} is -1 when no backend answered. */
-    default void onRequestDone(InetAddress source, String path, long backendNanos) {}
+    /**
+     * Notes an admitted request finished at {@code nowNanos}; {@code backendNanos} is -1 when no
+     * backend answered.
+     */
+    default void onRequestDone(InetAddress source, String path, long backendNanos, long nowNanos) {}
+
+    /**
+     * Returns the holder through which an admitted client connection shows the request it has at a
+     * backend, so that backend time is counted while it is spent (this default follows nothing).
+     */
+    default InFlightRequest openInFlight() {
+        return new InFlightRequest();
+    }
+
+    /** Stops following a closed connection's holder. */
+    default void closeInFlight(InFlightRequest request) {}
 }

@@ -30,7 +30,8 @@ final class PathCounts {
         bucketMask = n / BUCKET - 1;
     }
 
-    void add(String path, int hash, long backendNanos) {
+    /** Adds {@code requestCount} requests and {@code backendNanos} of backend time to {@code path}. */
+    void add(String path, int hash, long requestCount, long backendNanos) {
         int base = (mix(hash) & bucketMask) * BUCKET;
         while (true) {
             int min = -1;
@@ -40,14 +41,14 @@ final class PathCounts {
                 String p = paths.get(i);
                 if (p == null) {
                     if (paths.compareAndSet(i, null, path)) {
-                        bump(i, backendNanos);
+                        bump(i, requestCount, backendNanos);
                         return;
                     }
                     retry = true;
                     break;
                 }
                 if (p.equals(path)) {
-                    bump(i, backendNanos);
+                    bump(i, requestCount, backendNanos);
                     return;
                 }
                 long v = byTime ? nanos.get(i) : requests.get(i);
@@ -69,15 +70,19 @@ final class PathCounts {
                     requests.set(min, minValue);
                     nanos.set(min, 0);
                 }
-                bump(min, backendNanos);
+                bump(min, requestCount, backendNanos);
                 return;
             }
         }
     }
 
-    private void bump(int i, long backendNanos) {
-        requests.incrementAndGet(i);
-        nanos.addAndGet(i, backendNanos);
+    private void bump(int i, long requestCount, long backendNanos) {
+        if (requestCount != 0) {
+            requests.addAndGet(i, requestCount);
+        }
+        if (backendNanos != 0) {
+            nanos.addAndGet(i, backendNanos);
+        }
     }
 
     /** An entry: the path, its certain requests and backend nanoseconds. */

@@ -100,6 +100,32 @@ class SourceTelemetryTest {
     }
 
     @Test
+    void countsANewcomerInTheIntervalOfItsFirstConnectionTogetherWithItsFirstRequest() {
+        // the first 500 ms of the demo's flash crowd: 20 newcomers, each opening a connection to send
+        // its first request, while 5 known clients send one each on connections opened long ago
+        for (int i = 0; i < 50; i++) {
+            telemetry.onConnectionOpen(v4(0x7F010000 + i));
+        }
+        telemetry.snapshot(15_000);
+        for (int i = 0; i < 20; i++) {
+            InetAddress newcomer = v4(0x7F018000 + i);
+            telemetry.onConnectionOpen(newcomer);
+            telemetry.onRequest(newcomer);
+        }
+        for (int i = 0; i < 5; i++) {
+            telemetry.onRequest(v4(0x7F010000 + i));
+        }
+        SourceStats first = telemetry.snapshot(500);
+        assertThat(first.newSourcesPerSec()).as("20 new in 0.5 s, counted at once").isBetween(38.0, 40.0);
+        assertThat(first.distinctSources()).isBetween(24L, 26L);
+
+        for (int i = 0; i < 20; i++) {
+            telemetry.onRequest(v4(0x7F018000 + i)); // their next requests, on the same connections
+        }
+        assertThat(telemetry.snapshot(500).newSourcesPerSec()).as("counted once only").isZero();
+    }
+
+    @Test
     void reportsIpv6SourcesByTheirSlash64() throws Exception {
         telemetry.onRequest(InetAddress.getByName("2001:db8:0:7::1"));
         telemetry.onRequest(InetAddress.getByName("2001:db8:0:7::2"));

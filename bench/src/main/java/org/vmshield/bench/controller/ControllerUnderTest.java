@@ -22,6 +22,7 @@ import org.vmshield.controller.admin.AdminServer;
 import org.vmshield.controller.config.ControllerConfig;
 import org.vmshield.controller.config.VmDecl;
 import org.vmshield.controller.journal.Journal;
+import org.vmshield.controller.lifecycle.Teardown;
 import org.vmshield.hypervisor.Hypervisor;
 import org.vmshield.hypervisor.HypervisorException;
 import org.vmshield.hypervisor.VmSpec;

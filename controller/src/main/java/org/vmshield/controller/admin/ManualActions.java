@@ -83,7 +83,8 @@ public final class ManualActions {
     /**
      * Returns a rule to add.
      *
-     * @param kind {@code block}, {@code rate-limit-source}, {@code connection-limit} or {@code rate-limit-path}
+     * @param kind {@code block}, {@code rate-limit-source}, {@code connection-limit}, {@code rate-limit-path}
+     *     or {@code in-flight-limit-path}
      * @param pool the pool it guards
      * @param match a source address or CIDR, or a path
      * @param limit the rate (req/s) or connection limit; ignored for a block
@@ -95,8 +96,9 @@ public final class ManualActions {
             case "rate-limit-source" -> RuleKind.RATE_LIMIT_SOURCE;
             case "connection-limit" -> RuleKind.CONNECTION_LIMIT_SOURCE;
             case "rate-limit-path" -> RuleKind.RATE_LIMIT_PATH;
+            case "in-flight-limit-path" -> RuleKind.IN_FLIGHT_LIMIT_PATH;
             default -> throw new BadRequestException(400, "kind: " + kind
-                    + " (expected: block, rate-limit-source, connection-limit or rate-limit-path)");
+                    + " (expected: block, rate-limit-source, connection-limit, rate-limit-path or in-flight-limit-path)");
         };
         if (pool == null || config.services().stream().noneMatch(s -> s.pool().equals(pool))) {
             throw new BadRequestException(400, "pool: " + pool + " (expected: one of "
@@ -105,10 +107,11 @@ public final class ManualActions {
         if (match == null || match.isBlank()) {
             throw new BadRequestException(400, "match: " + match + " (expected: a source address/CIDR, or a path for rate-limit-path)");
         }
-        if (k == RuleKind.RATE_LIMIT_PATH && !match.startsWith("/")) {
-            throw new BadRequestException(400, "match: " + match + " (expected: a path starting with / for rate-limit-path)");
+        boolean pathRule = k == RuleKind.RATE_LIMIT_PATH || k == RuleKind.IN_FLIGHT_LIMIT_PATH;
+        if (pathRule && !match.startsWith("/")) {
+            throw new BadRequestException(400, "match: " + match + " (expected: a path starting with / for " + kind + ")");
         }
-        if (k != RuleKind.RATE_LIMIT_PATH) {
+        if (!pathRule) {
             try {
                 org.vmshield.balancer.guard.rule.CidrRule.deny("check", match);
             } catch (IllegalArgumentException e) {

@@ -161,12 +161,12 @@ public final class CtlCommand implements Runnable {
     static final class RuleAdd implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin Connection c;
-        @Parameters(index = "0", paramLabel = "KIND", description = "block, rate-limit-source, connection-limit or rate-limit-path")
+        @Parameters(index = "0", paramLabel = "KIND", description = "block, rate-limit-source, connection-limit, rate-limit-path or in-flight-limit-path")
         String kind;
-        @Parameters(index = "1", paramLabel = "MATCH", description = "source address/CIDR, or a path for rate-limit-path")
+        @Parameters(index = "1", paramLabel = "MATCH", description = "source address/CIDR, or a path for the path limits")
         String match;
         @Option(names = "--pool", required = true, description = "Pool the rule guards.") String pool;
-        @Option(names = "--limit", defaultValue = "0", description = "Rate (req/s) or connection limit.") double limit;
+        @Option(names = "--limit", defaultValue = "0", description = "Rate (req/s), connection limit, or requests in flight.") double limit;
         @Option(names = "--ttl", defaultValue = "300", description = "Seconds the rule stays (default: ${DEFAULT-VALUE}).")
         long ttlSeconds;
 

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.vmshield.balancer.guard.rule.CidrRule;
 import org.vmshield.balancer.guard.rule.GuardRule;
+import org.vmshield.balancer.guard.rule.PathInFlightRule;
 import org.vmshield.balancer.guard.rule.PathRateRule;
 import org.vmshield.balancer.guard.rule.RefuseAction;
 import org.vmshield.balancer.guard.rule.SourceConnectionLimitRule;
@@ -65,6 +66,8 @@ public final class RuleMapper {
             // prefix "/" would match every path of the pool.
             case RATE_LIMIT_PATH -> new PathRateRule(id, rule.pool(), null, rule.match(), positive(rule), null, false,
                     null, null, ttl);
+            case IN_FLIGHT_LIMIT_PATH -> new PathInFlightRule(id, rule.pool(), null, rule.match(),
+                    (int) Math.max(1, Math.round(positive(rule))), null, null, ttl);
         };
     }
 

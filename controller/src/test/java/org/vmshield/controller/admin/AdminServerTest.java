@@ -82,7 +82,7 @@ class AdminServerTest {
         assertThat(send("POST", "/switch", "{\"vm\":\"web-1\",\"version\":\"v7\"}", TOKEN).body())
                 .contains("version: v7 (expected: one of [v1, v2])");
         assertThat(send("POST", "/rules", "{\"kind\":\"nuke\",\"pool\":\"web\",\"match\":\"1.2.3.4\"}", TOKEN).body())
-                .contains("expected: block, rate-limit-source, connection-limit or rate-limit-path");
+                .contains("expected: block, rate-limit-source, connection-limit, rate-limit-path or in-flight-limit-path");
         assertThat(send("POST", "/rules", "{\"kind\":\"block\",\"pool\":\"web\",\"match\":\"not-an-ip\"}", TOKEN).statusCode())
                 .isEqualTo(400);
         assertThat(send("POST", "/migrate", "not json", TOKEN).statusCode()).isEqualTo(400);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.vmshield.balancer.guard.rule.CidrRule;
+import org.vmshield.balancer.guard.rule.PathInFlightRule;
 import org.vmshield.balancer.guard.rule.PathRateRule;
 import org.vmshield.balancer.guard.rule.SourceRateRule;
 import org.vmshield.brain.model.FilterRule;
@@ -21,6 +22,17 @@ class RuleMapperTest {
         // Exact: a limit on "/" must not catch "/search".
         assertThat(r.prefix()).isNull();
         assertThat(r.pattern()).isEqualTo("/");
+    }
+
+    @Test
+    void mapsAnInFlightCapToExactlyThatPathWithAWholeCap() {
+        PathInFlightRule r = (PathInFlightRule) RuleMapper.toGuard(new FilterRule("COST_ATTACK:pool=web@5/IN_FLIGHT_LIMIT_PATH//search",
+                RuleKind.IN_FLIGHT_LIMIT_PATH, "web", "/search", 1.4, "i", 10_500), 1_000);
+        assertThat(r.pool()).isEqualTo("web");
+        assertThat(r.maxInFlight()).isEqualTo(1);
+        assertThat(r.pattern()).isEqualTo("/search");
+        assertThat(r.prefix()).isNull();
+        assertThat(r.ttlSeconds()).isEqualTo(10L);
     }
 
     @Test

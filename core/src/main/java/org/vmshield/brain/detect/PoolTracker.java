@@ -23,6 +23,11 @@ final class PoolTracker {
     long lastRateAnomalyMillis = NEVER;
     long lastConnectionAnomalyMillis = NEVER;
     long lastCostAnomalyMillis = NEVER;
+    /** Last tick with a flash crowd finding: the pool learns slowly for the hold-down after it, not only during it. */
+    long lastFlashCrowdMillis = NEVER;
+    /** Requests in flight at the last tick, and when: their growth counts as arrivals not yet answered. */
+    long lastInFlight;
+    long lastInFlightMillis = NEVER;
 
     PoolTracker(String pool) {
         this.pool = pool;

@@ -30,6 +30,15 @@ final class VolumetricDetector {
     private final FlashCrowdConfig flash;
     private final long freezeMillis;
     private final double[] scratch;
+    /** In-flight growth older than this (a pool not reported for a while) says nothing of the last tick. */
+    private static final long MAX_IN_FLIGHT_GAP_MILLIS = 5_000;
+    /**
+     * A new client of a crowd sends a request as it connects: per new source per second, at least
+     * half a request answered, or waiting (in flight).
+     */
+    private static final double MIN_REQUESTS_PER_NEW_SOURCE = 0.5;
+    /** Newcomers above their normal rate by fewer than this per second are ordinary churn. */
+    private static final double MIN_NEWCOMERS_PER_SEC = 4;
 
     VolumetricDetector(DetectorConfig config) {
         this.baseline = config.baseline();
@@ -43,11 +52,14 @@ final class VolumetricDetector {
     void evaluate(PoolStats p, PoolTracker t, long now, List<Finding> out, HashMap<String, BackendTracker> index) {
         TrafficStats tr = p.traffic();
         SourceStats s = p.sources();
-        double r = tr.requestsPerSec();
+        // requests are judged as they arrive, as the source and path figures count them: a slow backend
+        // answers a surge late, and the queue it drains afterwards is no new traffic
+        double r = arrivals(tr, t, now);
+        double pathTotal = Math.max(r, sumRates(p.topPathsByRequests()));
         double c = tr.newConnectionsPerSec();
         double distinct = s.distinctSources();
         double topShare = r > 0 ? Math.min(1, Scores.sumTopRates(s.topByRequests(), flood.concentratedMaxSources(), scratch) / r) : 0;
-        double mix = pathMixDistance(p.topPathsByRequests(), t, r, now);
+        double mix = pathMixDistance(p.topPathsByRequests(), t, pathTotal, now);
         int warm = baseline.warmupSamples();
 
         double thrR = t.requests.threshold(flood.minRatio(), flood.zScore(), flood.minIncreaseRequestsPerSec());
@@ -57,9 +69,11 @@ final class VolumetricDetector {
         boolean flashCrowd = false;
         List<SuspectedSource> poolSuspects = null;
         if (badR || badC) {
-            flashCrowd = badR && isFlashCrowd(t, r, distinct, s.newSourcesPerSec(), topShare, mix);
+            flashCrowd = isFlashCrowd(t, badR, r, c, tr.inFlight(), distinct, s.newSourcesPerSec(), topShare, mix);
             if (flashCrowd) {
-                out.add(flashFinding(p, t, r, thrR, distinct, s.newSourcesPerSec(), topShare, mix));
+                t.lastFlashCrowdMillis = now;
+                out.add(flashFinding(p, t, badR, badR ? r : c, badR ? thrR : thrC, r, distinct,
+                        s.newSourcesPerSec(), topShare, mix));
             } else {
                 poolSuspects = badR ? suspects(s, t, r) : connectionSuspects(p, t);
                 out.add(floodFinding(p, t, r, thrR, badR, c, thrC, badC, topShare, poolSuspects));
@@ -72,6 +86,11 @@ final class VolumetricDetector {
             alpha *= baseline.flashCrowdLearnFactor();
         } else if (now - t.lastRateAnomalyMillis <= freezeMillis) {
             alpha = 0; // a flood now or within the hold-down: learn nothing of it
+        } else if (now - t.lastFlashCrowdMillis <= freezeMillis || newcomersArriving(t, s.newSourcesPerSec())) {
+            // a crowd's tick that happens to fall under the threshold (its first, partial one, say):
+            // learned at full speed, it raised the threshold over the crowd within seconds and the
+            // crowd was never reported
+            alpha *= baseline.flashCrowdLearnFactor();
         }
         if (alpha > 0) {
             t.requests.update(r, alpha, warm);
@@ -79,15 +98,17 @@ final class VolumetricDetector {
             t.distinctSources.update(distinct, alpha, warm);
             t.newSources.update(s.newSourcesPerSec(), alpha, warm);
             t.topShare.update(topShare, alpha, warm);
-            if (r > 0) {
+            if (pathTotal > 0) {
                 List<PathStat> paths = p.topPathsByRequests();
                 for (int i = 0, n = paths.size(); i < n; i++) {
                     PathStat ps = paths.get(i);
-                    t.paths.get(ps.path()).share.update(ps.requestsPerSec() / r, alpha, warm);
+                    t.paths.get(ps.path()).share.update(ps.requestsPerSec() / pathTotal, alpha, warm);
                 }
             }
         }
-        evaluateBackends(p, t, now, out, index, badR || badC, alpha, poolSuspects);
+        // during a crowd and its hold-down, a backend's extra load (a queue it drains, say) is the crowd's
+        boolean poolBusy = badR || badC || now - t.lastFlashCrowdMillis <= freezeMillis;
+        evaluateBackends(p, t, now, out, index, poolBusy, alpha, poolSuspects);
     }
 
     private void evaluateBackends(PoolStats p, PoolTracker t, long now, List<Finding> out,
@@ -141,25 +162,87 @@ final class VolumetricDetector {
         }
     }
 
-    private boolean isFlashCrowd(PoolTracker t, double r, double distinct, double newSources, double topShare, double mix) {
+    /** Returns true when new sources arrive well above their normal rate: the traffic is changing. */
+    private boolean newcomersArriving(PoolTracker t, double newSources) {
+        double newBase = t.newSources.mean();
+        return t.newSources.isWarm(baseline.warmupSamples())
+                && newSources >= Math.max(flash.minSourceGrowthRatio() * newBase, newBase + MIN_NEWCOMERS_PER_SEC);
+    }
+
+    /**
+     * Returns the rate at which requests arrived over the last tick: those answered plus the growth of
+     * those in flight. A slow backend answers a surge late; its requests are counted when they come.
+     */
+    private static double arrivals(TrafficStats tr, PoolTracker t, long now) {
+        double r = tr.requestsPerSec();
+        long inFlight = tr.inFlight();
+        long dt = now - t.lastInFlightMillis;
+        double a = r;
+        if (t.lastInFlightMillis != PoolTracker.NEVER && dt > 0 && dt <= MAX_IN_FLIGHT_GAP_MILLIS) {
+            a = Math.max(0, r + (inFlight - t.lastInFlight) * 1000.0 / dt);
+        }
+        t.lastInFlight = inFlight;
+        t.lastInFlightMillis = now;
+        return a;
+    }
+
+    /**
+     * Returns the request rate per source of the surge itself: its extra requests over its extra
+     * distinct sources (mixed with the usual clients, bots at twice their rate would look normal);
+     * the pool's plain rate per source when there is no such excess.
+     */
+    private static double surgePerSource(PoolTracker t, double arrivals, double distinct) {
+        double extraRequests = arrivals - t.requests.mean();
+        double extraSources = distinct - t.distinctSources.mean();
+        return extraRequests > 0 && extraSources >= 1 ? extraRequests / extraSources : arrivals / Math.max(1, distinct);
+    }
+
+    /**
+     * Returns true when the surge is more clients behaving like the usual ones. {@code byRequests}:
+     * the request rate surged; otherwise only new connections did, as in the first ticks of a crowd
+     * on a slow backend, where each new client opens a connection at once and is answered later.
+     */
+    private boolean isFlashCrowd(PoolTracker t, boolean byRequests, double arrivals, double c, long inFlight,
+            double distinct, double newSources, double topShare, double mix) {
         double perSourceBase = t.perSourceBaseline();
         if (!(perSourceBase > 0) || distinct < 1 || !t.newSources.isWarm(baseline.warmupSamples())) {
             return false; // without source figures a surge cannot be cleared as legitimate
         }
-        double perSourceRatio = (r / distinct) / perSourceBase;
+        double extraRequests = arrivals - t.requests.mean();
+        double perSourceRatio = surgePerSource(t, arrivals, distinct) / perSourceBase;
         double newBase = t.newSources.mean();
         // new sources arrive at the start of a crowd; afterwards the crowd shows as more distinct sources
         boolean moreSources = newSources >= Math.max(flash.minSourceGrowthRatio() * newBase, newBase + 1)
                 || distinct >= flash.minSourceGrowthRatio() * t.distinctSources.mean();
         boolean notConcentrated = topShare <= t.topShare.mean() + flash.maxTopShareIncrease();
+        if (!byRequests) {
+            // only connections surged: new clients must account for them and send requests on them
+            double extraNew = newSources - newBase;
+            double extraConnections = c - t.newConnections.mean();
+            boolean explained = extraNew >= 1 && extraConnections <= flash.maxConnectionsPerNewSource() * extraNew;
+            // requests answered, or waiting: a client that gives up on a slow backend is counted nowhere
+            boolean sendsRequests = extraRequests >= MIN_REQUESTS_PER_NEW_SOURCE * extraNew
+                    || inFlight >= MIN_REQUESTS_PER_NEW_SOURCE * extraNew;
+            if (!explained || !sendsRequests) {
+                return false;
+            }
+        }
         return perSourceRatio <= flash.maxPerSourceRatio() && moreSources && notConcentrated
                 && mix <= flash.maxPathMixDistance();
+    }
+
+    private static double sumRates(List<PathStat> paths) {
+        double sum = 0;
+        for (int i = 0, n = paths.size(); i < n; i++) {
+            sum += paths.get(i).requestsPerSec();
+        }
+        return sum;
     }
 
     /**
      * Returns the total-variation distance (0..1) between the current share of requests per top path
      * and the learned shares, counting the paths outside the top list as one "other" bucket.
-     * Registers the paths seen.
+     * Registers the paths seen. {@code r}: the pool's rate, at least the listed paths' together.
      */
     private static double pathMixDistance(List<PathStat> paths, PoolTracker t, double r, long now) {
         double absSum = 0;
@@ -253,13 +336,20 @@ final class VolumetricDetector {
                 Severity.ofThresholdRatio(ratio), conf, ev, suspects, spread, List.of(), Optional.empty());
     }
 
-    private Finding flashFinding(PoolStats p, PoolTracker t, double r, double thrR, double distinct,
-            double newSources, double topShare, double mix) {
+    /** {@code rate} and {@code thr}: the request rate, or the new-connection rate when only that surged. */
+    private Finding flashFinding(PoolStats p, PoolTracker t, boolean byRequests, double rate, double thr,
+            double arrivals, double distinct, double newSources, double topShare, double mix) {
+        Evidence surge = byRequests
+                ? new Evidence("pool.requestsPerSec", rate, t.requests.mean(), t.requests.stdDev(), thr, "rps")
+                : new Evidence("pool.newConnectionsPerSec", rate, t.newConnections.mean(), t.newConnections.stdDev(),
+                        thr, "cps");
+        EwmaBaseline surged = byRequests ? t.requests : t.newConnections;
         List<Evidence> ev = List.of(
-                new Evidence("pool.requestsPerSec", r, t.requests.mean(), t.requests.stdDev(), thrR, "rps"),
+                surge,
                 new Evidence("pool.distinctSources", distinct, t.distinctSources.mean(), t.distinctSources.stdDev(),
                         Double.NaN, "sources"),
-                new Evidence("pool.requestsPerSecPerSource", r / distinct, t.perSourceBaseline(), Double.NaN,
+                new Evidence("pool.surgeRequestsPerSecPerSource", surgePerSource(t, arrivals, distinct),
+                        t.perSourceBaseline(), Double.NaN,
                         t.perSourceBaseline() * flash.maxPerSourceRatio(), "rps"),
                 new Evidence("pool.newSourcesPerSec", newSources, t.newSources.mean(), t.newSources.stdDev(),
                         Math.max(flash.minSourceGrowthRatio() * t.newSources.mean(), t.newSources.mean() + 1), "sps"),
@@ -267,7 +357,7 @@ final class VolumetricDetector {
                 new Evidence("pool.topSourcesShare", topShare, t.topShare.mean(), t.topShare.stdDev(),
                         t.topShare.mean() + flash.maxTopShareIncrease(), "fraction"));
         return new Finding(IncidentKind.FLASH_CROWD, IncidentTarget.pool(p.pool(), p.service()),
-                Severity.ofThresholdRatio(r / thrR), Scores.confidence(r, t.requests.mean(), thrR), ev, List.of(),
+                Severity.ofThresholdRatio(rate / thr), Scores.confidence(rate, surged.mean(), thr), ev, List.of(),
                 SourceSpread.DISTRIBUTED, List.of(), Optional.empty());
     }
 

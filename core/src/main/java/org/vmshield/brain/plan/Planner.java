@@ -21,8 +21,8 @@ import org.vmshield.model.telemetry.TrafficSnapshot;
  *
  * <ul>
  *   <li>volumetric flood, connection exhaustion: filter concentrated sources, else scale out;
- *   <li>cost attack: switch to a patched version when the path is a known flaw, else filter
- *       concentrated sources, else rate-limit the path;
+ *   <li>cost attack: switch to a patched version when the path is a known flaw, and rate-limit the
+ *       path until the switch is done; else filter concentrated sources, else rate-limit the path;
  *   <li>saturation: migrate the attacked VM, or a critical neighbour, whichever scores better;
  *       when no migration is feasible, lower the VM's weight in its pool;
  *   <li>flash crowd: never block; scale out.
@@ -120,8 +120,11 @@ public final class Planner {
                 }
             }
             case COST_ATTACK -> {
-                if (!versionSwitch.plan(inc, ledger, d) && !filter.plan(inc, ledger, d, nowMillis)) {
-                    pathLimit.plan(inc, ledger, d, nowMillis);
+                if (versionSwitch.plan(inc, ledger, d)) {
+                    // a switch takes a guest's boot (seconds, tens on a busy host): bound the flaw's cost meanwhile
+                    pathLimit.plan(inc, ledger, d, nowMillis, "until the switch to a patched version is done");
+                } else if (!filter.plan(inc, ledger, d, nowMillis)) {
+                    pathLimit.plan(inc, ledger, d, nowMillis, "no known fix and distributed sources");
                 }
             }
             case SATURATION -> saturation.plan(inc, ledger, d, traffic);

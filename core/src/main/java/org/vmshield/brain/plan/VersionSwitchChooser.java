@@ -86,15 +86,23 @@ final class VersionSwitchChooser {
                 continue;
             }
             // Where the new VM boots: its own host if it has the CPU and memory for both; else the
-            // host with the most headroom; else, as a last resort, its own host with memory for
-            // both: there the new VM takes over the old one's CPU (the old one is drained and
-            // stopped). An attacked host is busy by definition, and asking for free CPU there alone
-            // would rule the fix out when it is needed most.
+            // host with the most headroom; else a smaller host, other than its own, that has the VM's
+            // cap there free (its cores, at least half the VM's cap: a boot next to the old VM would take the CPU it still serves with until the switch;
+            // should the new VM need more, the saturation detector moves it later); else, as a last
+            // resort, its own host with memory for both: there the new VM takes over the old one's
+            // CPU (the old one is drained and stopped). An attacked host is busy by definition, and
+            // asking for free CPU there alone would rule the fix out when it is needed most.
             HostState own = ledger.cluster().host(v.host()).orElseThrow();
             HostState host = own;
             double cpu = v.cpuCapCores();
             if (!ledger.fits(own, v, cpu, v.memoryMiB(), false)) {
                 host = ledger.bestHost(v, cpu, v.memoryMiB(), "", false);
+                if (host == null) {
+                    host = smallerHost(v, own, ledger);
+                    if (host != null) {
+                        cpu = capOn(v, host);
+                    }
+                }
                 if (host == null && ledger.fits(own, v, 0, v.memoryMiB(), false)) {
                     host = own;
                     cpu = 0;
@@ -119,6 +127,32 @@ final class VersionSwitchChooser {
         } else {
             d.note("every vulnerable VM already has an action in flight or no room for its replacement");
         }
+    }
+
+    /** Returns a VM's CPU cap on a host: its vCPUs, at most the host's cores. */
+    private static double capOn(VmState v, HostState h) {
+        return Math.min(v.vcpus(), h.cpuCapacityCores());
+    }
+
+    /**
+     * Returns the host other than {@code own} with the most CPU free among those smaller than the VM's
+     * cap where it fits with its cap there (at least half its cap), or null.
+     */
+    private static HostState smallerHost(VmState v, HostState own, TickLedger ledger) {
+        HostState best = null;
+        double bestFree = 0;
+        for (HostState h : ledger.cluster().hosts()) {
+            double cap = capOn(v, h);
+            if (h.name().equals(own.name()) || cap < v.cpuCapCores() / 2 || !ledger.fits(h, v, cap, v.memoryMiB(), false)) {
+                continue;
+            }
+            double free = ledger.freeCpuCores(h);
+            if (best == null || free > bestFree + 1e-9) {
+                best = h;
+                bestFree = free;
+            }
+        }
+        return best;
     }
 
     private static String pathNames(Incident inc) {

@@ -84,6 +84,26 @@ final class SyntheticPool {
         return this;
     }
 
+    /**
+     * Adds {@code count} new clients at {@code rpsEach} each, with the usual path mix; {@code justArrived}
+     * counts them as new sources (a fifth of them per second).
+     */
+    SyntheticPool newcomers(int count, double rpsEach, boolean justArrived) {
+        double extra = count * rpsEach;
+        double factor = (rps + extra) / rps;
+        rps += extra;
+        newConnectionsPerSec *= factor;
+        connectionsOpen = (long) (connectionsOpen * factor);
+        distinct += count;
+        if (justArrived) {
+            newSourcesPerSec += count / 5.0;
+        }
+        for (double[] v : paths.values()) {
+            v[0] *= factor;
+        }
+        return this;
+    }
+
     /** Adds a flood of new connections without requests: each of {@code addresses} opens {@code cpsEach} per second and holds {@code openEach}. */
     SyntheticPool connectionFlood(List<String> addresses, double cpsEach, long openEach) {
         newConnectionsPerSec += cpsEach * addresses.size();

@@ -36,8 +36,10 @@ class PlannerPropertiesTest {
                 add(incoming, o.host(), o.cpuCapCores(), o.memoryMiB());
             } else if (a instanceof SwitchVersion sw) {
                 VmState v = c.vm(sw.vm()).orElseThrow();
-                // on its own host the new VM takes over the CPU of the one it replaces
-                add(incoming, sw.host(), sw.host().equals(v.host()) ? 0 : v.cpuCapCores(), v.memoryMiB());
+                // on its own host the new VM takes over the CPU of the one it replaces; elsewhere it
+                // takes its cap, which a smaller host lowers to its own cores
+                double cap = Math.min(v.cpuCapCores(), c.host(sw.host()).orElseThrow().cpuCapacityCores());
+                add(incoming, sw.host(), sw.host().equals(v.host()) ? 0 : cap, v.memoryMiB());
             }
         }
         for (Map.Entry<String, double[]> e : incoming.entrySet()) {

@@ -7,6 +7,7 @@ import static org.vmshield.brain.plan.Fixtures.T0;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vmshield.brain.incident.Incident;
 import org.vmshield.brain.incident.IncidentKind;
@@ -22,6 +23,7 @@ import org.vmshield.brain.model.InFlightKind;
 import org.vmshield.brain.model.MigrationBandwidth;
 import org.vmshield.brain.model.MigrationOptions;
 import org.vmshield.brain.model.RuleKind;
+import org.vmshield.brain.model.VmState;
 import org.vmshield.brain.model.WeightSetting;
 import org.vmshield.model.telemetry.BackendStats;
 import org.vmshield.model.telemetry.PoolStats;
@@ -159,7 +161,15 @@ class PlannerScenarioTest {
         });
         // small is full, so web-1's replacement starts on big; medium has exactly one core for web-2's.
         assertThat(s).extracting(SwitchVersion::host).containsExactly("big", "medium");
-        assertThat(of(r, AddFilterRule.class)).isEmpty();
+        // the switches take a boot each: the path is limited meanwhile (rate and requests in flight),
+        // nothing else is filtered
+        assertThat(of(r, AddFilterRule.class)).extracting(a -> a.rule().kind())
+                .containsExactly(RuleKind.RATE_LIMIT_PATH, RuleKind.IN_FLIGHT_LIMIT_PATH);
+        assertThat(of(r, AddFilterRule.class)).allSatisfy(a -> {
+            assertThat(a.rule().match()).isEqualTo("/search");
+            assertThat(a.rule().limit()).isGreaterThanOrEqualTo(1);
+            assertThat(a.reason()).contains("until the switch");
+        });
     }
 
     @Test
@@ -207,6 +217,22 @@ class PlannerScenarioTest {
     }
 
     @Test
+    void bootsTheNewVersionOnASmallerIdleHostRatherThanNextToTheBusyOldOne() {
+        // web-1 (2 vCPUs, capped at 2 cores) fills its host; no host has 2 cores free, but "tiny"
+        // has its one core idle: the new VM boots there (cap 1), not next to the old one
+        HostState tiny = new HostState("tiny", 1, 4096, 0, 0, 0, Set.of(), true);
+        VmState web1 = VmState.of("web-1", "small", "web", "1.0", 2.0, 1024).withUsage(2.0, 30);
+        ClusterState c = ClusterState.of(
+                List.of(Fixtures.small().withUsage(2.0, 1024, 0.3), Fixtures.medium().withUsage(4.0, 2048, 0.3),
+                        Fixtures.big().withUsage(8.0, 1024, 0.3), tiny),
+                List.of(web1, Fixtures.web2()), List.of(Fixtures.web(), Fixtures.bank()), MigrationBandwidth.uniform(100));
+        PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED)), c, T0);
+
+        assertThat(of(r, SwitchVersion.class)).extracting(SwitchVersion::vm, SwitchVersion::host)
+                .contains(tuple("web-1", "tiny"));
+    }
+
+    @Test
     void switchesOnTheVmsOwnHostWhenNoHostHasItsCpuFree() {
         // every host busy: the attacked VM's own host still has the memory for both during the
         // switch, and there the new VM takes over the old one's CPU
@@ -228,12 +254,11 @@ class PlannerScenarioTest {
         PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/report", SourceSpread.DISTRIBUTED)), c, T0);
 
         assertThat(of(r, SwitchVersion.class)).isEmpty();
-        // 6 req/s at 400 ms against a 20 ms baseline: floor(6 * 20/400) = 0 -> at least 1 req/s.
-        assertThat(of(r, AddFilterRule.class)).singleElement().satisfies(a -> {
-            assertThat(a.rule().kind()).isEqualTo(RuleKind.RATE_LIMIT_PATH);
-            assertThat(a.rule().match()).isEqualTo("/report");
-            assertThat(a.rule().limit()).isEqualTo(1);
-        });
+        // 6 req/s at 400 ms against a 20 ms baseline: floor(6 * 20/400) = 0 -> at least 1 req/s;
+        // in flight: ceil(2 * 1 req/s * 20 ms) = 1, so that no backlog of them builds at the backend.
+        assertThat(of(r, AddFilterRule.class)).extracting(a -> a.rule().kind(), a -> a.rule().match(), a -> a.rule().limit())
+                .containsExactly(tuple(RuleKind.RATE_LIMIT_PATH, "/report", 1.0),
+                        tuple(RuleKind.IN_FLIGHT_LIMIT_PATH, "/report", 1.0));
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.vmshield.demo.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.vmshield.demo.record.JournalLog;
 import org.vmshield.demo.record.Target;
 import org.vmshield.demo.record.TargetCheck;
 import org.vmshield.demo.run.DemoResult;
@@ -37,6 +39,9 @@ import picocli.CommandLine.Spec;
                 + "(filter, live migration, version switch), measured.",
                 "Needs root (cgroup quotas for the local hosts); installs QEMU with apt-get when missing."})
 public final class DemoCommand implements Callable<Integer> {
+    /** The journal's file in the report folder. */
+    static final String JOURNAL = "journal.log";
+
     @Spec CommandSpec spec;
 
     @Option(names = "--attack", paramLabel = "KIND", defaultValue = "mixed",
@@ -55,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean compare;
 
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "vmshield-report",
-            description = "Report folder: report.html, report.json, PNG charts (default: ./${DEFAULT-VALUE}).")
+            description = "Report folder: report.html, report.json, PNG charts, journal.log (default: ./${DEFAULT-VALUE}).")
     Path report;
 
     @Option(names = "--network", paramLabel = "MODE", defaultValue = "user",
@@ -89,7 +94,12 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println(t.line());
             }
         }
-        List<Path> files = ReportWriter.write(report, main.record(), baselineRecord);
+        List<Path> files = new ArrayList<>(ReportWriter.write(report, main.record(), baselineRecord));
+        files.add(JournalLog.write(report.resolve(JOURNAL), main.journal(), main.onsetWallMillis()));
+        if (baseline.isPresent()) {
+            files.add(JournalLog.write(report.resolve("baseline-" + JOURNAL), baseline.get().journal(),
+                    baseline.get().onsetWallMillis()));
+        }
         out.printf("report: %s (%d files: %s)%n", report.toAbsolutePath().resolve(ReportWriter.HTML), files.size(),
                 String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()));
         int leftovers = main.leftovers() + baseline.map(DemoResult::leftovers).orElse(0);

@@ -31,12 +31,18 @@ public final class TargetCheck {
         List<Target> out = new ArrayList<>();
         RunSummary summary = RunSummary.of(run);
         if ("flash-crowd".equals(run.attackKind())) {
-            boolean attackIncident = run.events().stream().anyMatch(e -> e.kind() == EventKind.INCIDENT_OPENED
-                    && !e.label().startsWith("flash crowd"));
+            // Saturation is not an attack incident: it says a VM needs more CPU than its host gives,
+            // which a crowd causes too (on the demo's half-core host, always), and it is answered
+            // with capacity (a migration), never a block.
+            List<String> attacks = run.events().stream().filter(e -> e.kind() == EventKind.INCIDENT_OPENED)
+                    .map(e -> e.label()).filter(TargetCheck::isAttackIncident).distinct().toList();
+            boolean saturation = run.events().stream().anyMatch(e -> e.kind() == EventKind.INCIDENT_OPENED
+                    && e.label().startsWith("saturation"));
             out.add(new Target("flash crowd: no legitimate source refused", run.legitRefused() == 0,
                     run.legitRefused() + " refused"));
-            out.add(new Target("flash crowd: no attack incident", !attackIncident,
-                    attackIncident ? "an attack incident opened" : "none"));
+            out.add(new Target("flash crowd: no attack incident", attacks.isEmpty(), attacks.isEmpty()
+                    ? "none" + (saturation ? " (saturation opened: the crowd filled its host)" : "")
+                    : String.join(", ", attacks)));
             return out;
         }
         out.add(seconds("detection <= 2 s after onset", run.detectionSeconds(), 2));
@@ -55,6 +61,12 @@ public final class TargetCheck {
         out.add(rate("attacked mitigated success >= 95%",
                 summary.stats(DemoTopology.ATTACKED, Phase.MITIGATED), 0.95));
         return out;
+    }
+
+    /** Returns true for an incident (by its report label) that names an attack: a flood, a cost attack, connection exhaustion. */
+    public static boolean isAttackIncident(String label) {
+        return label.startsWith("volumetric flood") || label.startsWith("cost attack")
+                || label.startsWith("connection exhaustion");
     }
 
     private static Target seconds(String name, OptionalDouble value, double limit) {

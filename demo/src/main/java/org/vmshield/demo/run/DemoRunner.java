@@ -16,6 +16,8 @@ import org.vmshield.controller.BalancerSetup;
 import org.vmshield.controller.Controller;
 import org.vmshield.controller.config.ControllerConfig;
 import org.vmshield.controller.journal.Journal;
+import org.vmshield.controller.lifecycle.Teardown;
+import org.vmshield.controller.journal.JournalEvent;
 import org.vmshield.demo.record.RunAssembler;
 import org.vmshield.demo.record.RunInputs;
 import org.vmshield.demo.scenario.DemoBrain;
@@ -96,8 +98,9 @@ public final class DemoRunner {
                 say("warning: the load generator ran late (max lag %.0f ms, %d arrivals unsent): the machine is short of CPU",
                         load.maxSendLagMillis(), load.unsentArrivals());
             }
+            List<JournalEvent> events = journal.events(0, MAX_JOURNAL_EVENTS);
             RunRecord record = RunAssembler.assemble(new RunInputs(settings.attack(), settings.mitigation(), timeline,
-                    load, runStartWall, journal.events(0, MAX_JOURNAL_EVENTS), journal.recentActions(10_000),
+                    load, runStartWall, events, journal.recentActions(10_000),
                     hv.migrations(), monitor.hostCpu(), monitor.attack()));
             OptionalDouble migrated = hv.migrations().stream()
                     .filter(m -> m.result().vm().equals(DemoTopology.ATTACKED_VM))
@@ -106,7 +109,8 @@ public final class DemoRunner {
                     .findFirst();
             say("stopping: load generator, controller and VMs, balancer, journal, hypervisor");
             teardown.close();
-            return new DemoResult(record, migrated, load, QemuLeftovers.pids().size());
+            return new DemoResult(record, migrated, load, QemuLeftovers.pids().size(), events,
+                    runStartWall + timeline.onsetMillis());
         } finally {
             teardown.close();
         }

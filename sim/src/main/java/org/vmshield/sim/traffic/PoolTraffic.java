@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vmshield.brain.model.FilterRule;
+import org.vmshield.brain.model.RuleKind;
 import org.vmshield.sim.scenario.PathSpec;
 import org.vmshield.sim.world.SimService;
 import org.vmshield.sim.world.SimVm;
@@ -63,7 +64,7 @@ public final class PoolTraffic {
                     for (SourceGroup g : groups) {
                         int i = g.indexOf(r.match());
                         if (i >= 0) {
-                            if (r.kind() == org.vmshield.brain.model.RuleKind.BLOCK_SOURCE) {
+                            if (r.kind() == RuleKind.BLOCK_SOURCE) {
                                 g.blocked.add(i);
                                 refusedByRule.merge(r.id(), g.rpsEach, Double::sum);
                             } else {
@@ -92,19 +93,21 @@ public final class PoolTraffic {
             }
         }
         for (FilterRule r : rules) {
-            if (r.kind() == org.vmshield.brain.model.RuleKind.RATE_LIMIT_PATH) {
-                int p = pathIndex(r.match());
-                if (p >= 0) {
-                    double total = legitPath[p] + plainPath[p] + craftedPath[p];
-                    if (total > r.limit()) {
-                        double f = total > 0 ? r.limit() / total : 1;
-                        double cut = total - r.limit();
-                        legitPath[p] *= f;
-                        plainPath[p] *= f;
-                        craftedPath[p] *= f;
-                        refusedPath[p] += cut;
-                        refusedByRule.merge(r.id(), cut, Double::sum);
-                    }
+            int p = pathIndex(r.match());
+            if (p >= 0 && (r.kind() == RuleKind.RATE_LIMIT_PATH || r.kind() == RuleKind.IN_FLIGHT_LIMIT_PATH)) {
+                // a cap of N requests in flight admits about N per request time; the simulator takes the
+                // crafted request's time (the cap binds when the path is attacked)
+                double limit = r.kind() == RuleKind.RATE_LIMIT_PATH ? r.limit()
+                        : r.limit() * 1000 / Math.max(1, paths.get(p).craftedCostMillis());
+                double total = legitPath[p] + plainPath[p] + craftedPath[p];
+                if (total > limit) {
+                    double f = total > 0 ? limit / total : 1;
+                    double cut = total - limit;
+                    legitPath[p] *= f;
+                    plainPath[p] *= f;
+                    craftedPath[p] *= f;
+                    refusedPath[p] += cut;
+                    refusedByRule.merge(r.id(), cut, Double::sum);
                 }
             }
         }

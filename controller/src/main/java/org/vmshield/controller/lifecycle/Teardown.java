@@ -1,12 +1,13 @@
-package org.vmshield.demo.run;
+package org.vmshield.controller.lifecycle;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
- * Closes what a run started, newest first, exactly once: at the end of the run, or from a JVM
- * shutdown hook on Ctrl-C. A part that fails to close is reported and the others still close.
+ * Closes what a run started (VMs, balancer, journal, load, temporary files), newest first, exactly
+ * once: at the end of the run, or from a JVM shutdown hook on Ctrl-C or SIGTERM. A part that fails
+ * to close is reported and the others still close. Used by the demo and the benchmarks.
  */
 public final class Teardown implements AutoCloseable {
     private final Deque<Named> parts = new ArrayDeque<>();
@@ -17,7 +18,7 @@ public final class Teardown implements AutoCloseable {
     /** Creates a teardown that reports close failures to {@code warn} and closes everything on JVM shutdown. */
     public Teardown(Consumer<String> warn) {
         this.warn = warn;
-        this.hook = new Thread(this::closeAll, "vmshield-demo-teardown");
+        this.hook = new Thread(this::closeAll, "vmshield-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
