@@ -94,10 +94,7 @@ class FlashCrowdOnsetTest {
         // 500 clients at 0.4 req/s each; 1,000 new bots at 0.8 req/s each: the pool's rate per source
         // (1,000 / 1,500 = 0.67, 1.7x) looks normal, the bots' own rate (800 / 1,000) is twice it
         // (same path mix, spread thin: only the rate per source tells them apart)
-        IntFunction<TelemetrySnapshot> tick = i -> Snapshots.of(i, i >= ONSET && i < END
-                ? SyntheticPool.legit("web", 200, 500, i).newcomers(1000, 0.8, i < ONSET + 5).build()
-                : SyntheticPool.legit("web", 200, 500, i).build());
-        List<DetectionResult> results = DetectionScenariosTest.run(tick, TICKS);
+        List<DetectionResult> results = withNewcomers(1000, 0.8);
 
         assertThat(DetectionScenariosTest.opened(results.subList(0, ONSET))).isEmpty();
         assertThat(results.get(ONSET + 1).activeAttacks()).extracting(Incident::kind)
@@ -108,14 +105,19 @@ class FlashCrowdOnsetTest {
     @Test
     void crowdOfClientsAtTheUsualRateIsStillACrowd() {
         // 2,000 newcomers at the clients' own 0.4 req/s: a crowd, whatever its size
-        IntFunction<TelemetrySnapshot> tick = i -> Snapshots.of(i, i >= ONSET && i < END
-                ? SyntheticPool.legit("web", 200, 500, i).newcomers(2000, 0.4, i < ONSET + 5).build()
-                : SyntheticPool.legit("web", 200, 500, i).build());
-        List<DetectionResult> results = DetectionScenariosTest.run(tick, TICKS);
+        List<DetectionResult> results = withNewcomers(2000, 0.4);
 
         for (DetectionResult r : results) {
             assertThat(r.activeAttacks()).as("no attack at %s", r.atMillis()).isEmpty();
         }
         assertThat(results.get(ONSET + 1).active()).extracting(Incident::kind).contains(IncidentKind.FLASH_CROWD);
+    }
+
+    /** Runs 500 clients at 0.4 req/s, joined during the attack window by {@code count} new sources at {@code rps} each. */
+    private static List<DetectionResult> withNewcomers(int count, double rps) {
+        IntFunction<TelemetrySnapshot> tick = i -> Snapshots.of(i, i >= ONSET && i < END
+                ? SyntheticPool.legit("web", 200, 500, i).newcomers(count, rps, i < ONSET + 5).build()
+                : SyntheticPool.legit("web", 200, 500, i).build());
+        return DetectionScenariosTest.run(tick, TICKS);
     }
 }
