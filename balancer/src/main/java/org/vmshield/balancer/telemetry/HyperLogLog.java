@@ -34,11 +34,33 @@ public final class HyperLogLog {
 
     /** Returns the estimated number of distinct hashes added. */
     public long estimate() {
-        int m = registers.length();
+        int[] r = new int[registers.length()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = registers.get(i);
+        }
+        return estimate(r);
+    }
+
+    /** Raises each of {@code union}'s registers to this estimator's: {@code union} then counts both sets. */
+    void maxInto(int[] union) {
+        if (union.length != registers.length()) {
+            throw new IllegalArgumentException("union: " + union.length + " registers (expected: " + registers.length() + ")");
+        }
+        for (int i = 0; i < union.length; i++) {
+            int r = registers.get(i);
+            if (r > union[i]) {
+                union[i] = r;
+            }
+        }
+    }
+
+    /** Returns the estimate of a set of registers (a power of two of them). */
+    static long estimate(int[] registers) {
+        int m = registers.length;
         double sum = 0;
         int zeros = 0;
         for (int i = 0; i < m; i++) {
-            int r = registers.get(i);
+            int r = registers[i];
             sum += Math.scalb(1.0, -r);
             if (r == 0) {
                 zeros++;

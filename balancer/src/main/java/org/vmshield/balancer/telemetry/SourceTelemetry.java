@@ -12,7 +12,8 @@ import org.vmshield.model.telemetry.SourceStats;
 /**
  * What one pool knows of its clients, in bounded memory, cheap enough to leave on: heavy hitters
  * by requests (bucketed Space-Saving) and by open connections, idle connections per source,
- * distinct sources (HyperLogLog) and new sources per second (two-generation Bloom filter).
+ * distinct sources (HyperLogLog) per interval and over the last half minute, and new sources per
+ * second (two-generation Bloom filter).
  * The event methods are lock-free and allocation-free (IPv6 aside: one copy of the address) and
  * may be called from any event loop; {@link #snapshot(long)} is called from one other thread, once
  * per interval, and starts the next interval. An IPv6 source is reported as its /64.
@@ -37,6 +38,8 @@ public final class SourceTelemetry {
     private final long generationMillis;
     private final SeenSources seen;
     private final SourceConnectionCounts connections;
+    private final RecentSources recent =
+            new RecentSources(RecentSources.DEFAULT_SLICES, RecentSources.DEFAULT_SLICE_MILLIS, 12);
     private final AtomicLong newSources = new AtomicLong();
     private volatile Interval current;
     private Interval spare;
@@ -91,6 +94,7 @@ public final class SourceTelemetry {
         long h = SourceKeys.hash(key, seed);
         connections.open(key, h);
         current.distinct.add(h);
+        recent.add(h);
         if (seen.markNew(SourceKeys.hash(h, 0x9E3779B97F4A7C15L))) {
             newSources.incrementAndGet();
         }
@@ -123,6 +127,7 @@ public final class SourceTelemetry {
         Interval in = current;
         in.requests.add(key, h, false);
         in.distinct.add(h);
+        recent.add(h);
     }
 
     /** Records a refused request or connection from {@code src}. */
@@ -171,7 +176,8 @@ public final class SourceTelemetry {
             seen.rotate();
             generationAgeMillis = 0;
         }
-        return new SourceStats(byRequests, byConnections, done.distinct.estimate(), fresh / seconds);
+        recent.advance(intervalMillis);
+        return new SourceStats(byRequests, byConnections, done.distinct.estimate(), fresh / seconds, recent.estimate());
     }
 
     private static SourceStat stat(long key, long[] req, long[] conn, double seconds) {

@@ -126,6 +126,27 @@ class SourceTelemetryTest {
     }
 
     @Test
+    void countsTheSourcesOfTheLastHalfMinuteAcrossIntervalsAndForgetsOlderOnes() {
+        // 200 clients at one request per 2.5 s: each half-second interval shows 40 of them, the
+        // recent window all 200
+        SourceStats s = null;
+        for (int tick = 0; tick < 10; tick++) {
+            for (int i = 0; i < 40; i++) {
+                telemetry.onRequest(v4(0x7F420000 + (tick % 5) * 40 + i));
+            }
+            s = telemetry.snapshot(500);
+        }
+        assertThat(s.distinctSources()).isBetween(39L, 41L);
+        assertThat(s.recentSources()).isBetween(196L, 204L);
+
+        for (int tick = 0; tick < 70; tick++) { // 35 s of one other client only
+            telemetry.onRequest(v4(0x7F010001));
+            s = telemetry.snapshot(500);
+        }
+        assertThat(s.recentSources()).as("the 200 left the window").isEqualTo(1L);
+    }
+
+    @Test
     void reportsIpv6SourcesByTheirSlash64() throws Exception {
         telemetry.onRequest(InetAddress.getByName("2001:db8:0:7::1"));
         telemetry.onRequest(InetAddress.getByName("2001:db8:0:7::2"));

@@ -35,6 +35,23 @@ public final class EwmaBaseline {
         }
     }
 
+    /**
+     * Moves the mean towards {@code x} with weight {@code alpha}, leaving the variance alone: for a
+     * level that shifts (a flash crowd becoming the new normal), whose distance from the old mean is
+     * no noise; learned as noise, it raised the threshold over the crowd within seconds, and over a
+     * flood taken for a crowd at first. Before the first sample, as {@link #update}.
+     */
+    public void updateLevel(double x, double alpha, int warmupSamples) {
+        if (samples < warmupSamples || !Double.isFinite(x)) {
+            update(x, alpha, warmupSamples);
+            return;
+        }
+        mean += alpha * (x - mean);
+        if (samples < Integer.MAX_VALUE) {
+            samples++;
+        }
+    }
+
     /** Returns the mean; 0 before the first sample. */
     public double mean() {
         return mean;

@@ -11,6 +11,8 @@ final class PoolTracker {
     final EwmaBaseline newConnections = new EwmaBaseline();
     final EwmaBaseline distinctSources = new EwmaBaseline();
     final EwmaBaseline newSources = new EwmaBaseline();
+    /** Distinct sources over the balancer's recent window (half a minute): the pool's client population. */
+    final EwmaBaseline recentSources = new EwmaBaseline();
     final EwmaBaseline topShare = new EwmaBaseline();
     final EwmaBaseline connectionsOpen = new EwmaBaseline();
     final EwmaBaseline latencyP50 = new EwmaBaseline();

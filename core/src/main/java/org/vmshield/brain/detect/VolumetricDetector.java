@@ -39,6 +39,11 @@ final class VolumetricDetector {
     private static final double MIN_REQUESTS_PER_NEW_SOURCE = 0.5;
     /** Newcomers above their normal rate by fewer than this per second are ordinary churn. */
     private static final double MIN_NEWCOMERS_PER_SEC = 4;
+    /**
+     * Repeated requests of a surge above what its sources may send as a crowd must exceed this (per
+     * second), and twice the pool's usual tick-to-tick swing, to call it a flood: below, it is noise.
+     */
+    private static final double MIN_REPEAT_EXCESS_PER_SEC = 5;
 
     VolumetricDetector(DetectorConfig config) {
         this.baseline = config.baseline();
@@ -54,8 +59,10 @@ final class VolumetricDetector {
         SourceStats s = p.sources();
         // requests are judged as they arrive, as the source and path figures count them: a slow backend
         // answers a surge late, and the queue it drains afterwards is no new traffic
-        double r = arrivals(tr, t, now);
-        double pathTotal = Math.max(r, sumRates(p.topPathsByRequests()));
+        // the paths count requests as they are admitted: the best figure when there is one (answers
+        // plus the growth in flight miss the requests whose clients gave up waiting)
+        double r = Math.max(arrivals(tr, t, now), sumRates(p.topPathsByRequests()));
+        double pathTotal = r;
         double c = tr.newConnectionsPerSec();
         double distinct = s.distinctSources();
         double topShare = r > 0 ? Math.min(1, Scores.sumTopRates(s.topByRequests(), flood.concentratedMaxSources(), scratch) / r) : 0;
@@ -69,21 +76,26 @@ final class VolumetricDetector {
         boolean flashCrowd = false;
         List<SuspectedSource> poolSuspects = null;
         if (badR || badC) {
-            flashCrowd = isFlashCrowd(t, badR, r, c, tr.inFlight(), distinct, s.newSourcesPerSec(), topShare, mix);
+            boolean crowdLike = isFlashCrowd(t, badR, r, c, tr.inFlight(), distinct, s.newSourcesPerSec(), topShare, mix);
+            Evidence tooFast = crowdLike
+                    ? repeatsFasterThanClients(t, pathTotal, s.newSourcesPerSec(), s.recentSources()) : null;
+            flashCrowd = crowdLike && tooFast == null;
             if (flashCrowd) {
                 t.lastFlashCrowdMillis = now;
                 out.add(flashFinding(p, t, badR, badR ? r : c, badR ? thrR : thrC, r, distinct,
                         s.newSourcesPerSec(), topShare, mix));
             } else {
                 poolSuspects = badR ? suspects(s, t, r) : connectionSuspects(p, t);
-                out.add(floodFinding(p, t, r, thrR, badR, c, thrC, badC, topShare, poolSuspects));
+                out.add(floodFinding(p, t, r, thrR, badR, c, thrC, badC, topShare, poolSuspects, tooFast));
                 t.lastRateAnomalyMillis = now;
             }
         }
 
         double alpha = baseline.alpha();
+        boolean crowdLevel = false; // a crowd shifts the level slowly; it is no noise to learn
         if (flashCrowd) {
             alpha *= baseline.flashCrowdLearnFactor();
+            crowdLevel = true;
         } else if (now - t.lastRateAnomalyMillis <= freezeMillis) {
             alpha = 0; // a flood now or within the hold-down: learn nothing of it
         } else if (now - t.lastFlashCrowdMillis <= freezeMillis || newcomersArriving(t, s.newSourcesPerSec())) {
@@ -91,12 +103,16 @@ final class VolumetricDetector {
             // learned at full speed, it raised the threshold over the crowd within seconds and the
             // crowd was never reported
             alpha *= baseline.flashCrowdLearnFactor();
+            crowdLevel = true;
         }
         if (alpha > 0) {
-            t.requests.update(r, alpha, warm);
-            t.newConnections.update(c, alpha, warm);
-            t.distinctSources.update(distinct, alpha, warm);
-            t.newSources.update(s.newSourcesPerSec(), alpha, warm);
+            learn(t.requests, r, alpha, crowdLevel);
+            learn(t.newConnections, c, alpha, crowdLevel);
+            learn(t.distinctSources, distinct, alpha, crowdLevel);
+            learn(t.newSources, s.newSourcesPerSec(), alpha, crowdLevel);
+            if (s.recentSources() > 0) {
+                learn(t.recentSources, s.recentSources(), alpha, crowdLevel);
+            }
             t.topShare.update(topShare, alpha, warm);
             if (pathTotal > 0) {
                 List<PathStat> paths = p.topPathsByRequests();
@@ -159,6 +175,14 @@ final class VolumetricDetector {
                     bt.latencyP90.update(p90, alpha, warm);
                 }
             }
+        }
+    }
+
+    private void learn(EwmaBaseline b, double x, double alpha, boolean levelOnly) {
+        if (levelOnly) {
+            b.updateLevel(x, alpha, baseline.warmupSamples());
+        } else {
+            b.update(x, alpha, baseline.warmupSamples());
         }
     }
 
@@ -229,6 +253,37 @@ final class VolumetricDetector {
         }
         return perSourceRatio <= flash.maxPerSourceRatio() && moreSources && notConcentrated
                 && mix <= flash.maxPathMixDistance();
+    }
+
+    /**
+     * Returns true when the sources of a surge, judged over the balancer's recent window, each send
+     * more than the pool's clients do: the surge's repeated requests (all of its requests but the
+     * first of each new source) over the extra sources the window holds, against the same figure for
+     * the usual traffic. One tick shows a client that sends every few seconds once, whatever its
+     * rate; over the window, a fixed population of bots shows its rate as soon as all of them have
+     * been seen, while a crowd's newcomers keep this figure at their own, normal rate from the start
+     * (its repeats and its population grow together). {@code arrivals}: the requests admitted per second.
+     * Returns the evidence when they do, null otherwise.
+     */
+    private Evidence repeatsFasterThanClients(PoolTracker t, double arrivals, double newSources, long recent) {
+        if (recent <= 0 || !t.recentSources.isWarm(baseline.warmupSamples())) {
+            return null; // no window figure: the tick's own figures decide
+        }
+        double baseRepeats = t.requests.mean() - t.newSources.mean();
+        double basePopulation = t.recentSources.mean();
+        double extraSources = recent - basePopulation;
+        if (!(baseRepeats > 0) || basePopulation < 1 || extraSources < 1) {
+            return null;
+        }
+        double perSourceBase = baseRepeats / basePopulation;
+        double limit = flash.maxPerSourceRatio() * perSourceBase * extraSources
+                + Math.max(MIN_REPEAT_EXCESS_PER_SEC, 2 * t.requests.stdDev());
+        double extraRepeats = arrivals - t.requests.mean() - Math.max(0, newSources - t.newSources.mean());
+        if (extraRepeats <= limit) {
+            return null;
+        }
+        return new Evidence("pool.surgeRepeatsPerSecPerRecentSource", extraRepeats / extraSources, perSourceBase,
+                Double.NaN, limit / extraSources, "rps");
     }
 
     private static double sumRates(List<PathStat> paths) {
@@ -305,9 +360,10 @@ final class VolumetricDetector {
         return topShare >= flood.concentratedShare() ? SourceSpread.CONCENTRATED : SourceSpread.DISTRIBUTED;
     }
 
+    /** {@code perSourceRate}: the evidence that a crowd-like surge's sources send too fast, or null. */
     private Finding floodFinding(PoolStats p, PoolTracker t, double r, double thrR, boolean badR, double c,
-            double thrC, boolean badC, double topShare, List<SuspectedSource> suspects) {
-        List<Evidence> ev = new ArrayList<>(4);
+            double thrC, boolean badC, double topShare, List<SuspectedSource> suspects, Evidence perSourceRate) {
+        List<Evidence> ev = new ArrayList<>(5);
         ev.add(new Evidence("pool.requestsPerSec", r, t.requests.mean(), t.requests.stdDev(), thrR, "rps"));
         if (badC) {
             ev.add(new Evidence("pool.newConnectionsPerSec", c, t.newConnections.mean(), t.newConnections.stdDev(),
@@ -317,6 +373,9 @@ final class VolumetricDetector {
                 flood.concentratedShare(), "fraction"));
         ev.add(new Evidence("pool.distinctSources", p.sources().distinctSources(), t.distinctSources.mean(),
                 t.distinctSources.stdDev(), Double.NaN, "sources"));
+        if (perSourceRate != null) {
+            ev.add(perSourceRate);
+        }
         double ratio = Math.max(badR ? r / thrR : 0, badC ? c / thrC : 0);
         double conf = Math.max(badR ? Scores.confidence(r, t.requests.mean(), thrR) : 0,
                 badC ? Scores.confidence(c, t.newConnections.mean(), thrC) : 0);

@@ -28,8 +28,8 @@ import org.vmshield.model.telemetry.TrafficStats;
  * keep-alive connections opened before), plus surges of new sources. As in the balancer, the
  * request rate counts answers (a backend of limited capacity answers late, the rest stays in
  * flight), the source and path figures count requests as they arrive, distinct sources are those
- * seen in the tick, a source is new the first time it is seen and opens its connection with its
- * first request. Stateful: call {@link #tick(int)} for 0, 1, 2, ... in order. Seeded, so deterministic.
+ * seen in the tick (and, as recent sources, in the last 30 s), a source is new the first time it is
+ * seen and opens its connection with its first request. Stateful: call {@link #tick(int)} for 0, 1, 2, ... in order. Seeded, so deterministic.
  */
 final class DemoShapedTraffic {
     static final long TICK_MILLIS = 500;
@@ -37,6 +37,8 @@ final class DemoShapedTraffic {
     private static final String POOL = "attacked";
     /** The balancer reports its 10 heaviest sources per list. */
     private static final int TOP_K = 10;
+    /** The balancer's recent window: 30 s. */
+    private static final int RECENT_TICKS = 60;
 
     private record Stream(String prefix, int sources, double rps, boolean paced, int from, int to) {}
 
@@ -47,6 +49,7 @@ final class DemoShapedTraffic {
     private final List<IdleFlood> idleFloods = new ArrayList<>();
     private final TreeMap<Integer, Double> capacityFrom = new TreeMap<>();
     private final Set<String> seen = new HashSet<>();
+    private final Map<String, Integer> lastSeenTick = new HashMap<>();
     private final Map<String, Integer> connections = new LinkedHashMap<>();
     private final Map<Stream, double[]> pacing = new HashMap<>(); // {carry, next source}
     private final Map<IdleFlood, double[]> opening = new HashMap<>(); // {carry, opened}
@@ -62,6 +65,7 @@ final class DemoShapedTraffic {
         for (int i = 0; i < 50; i++) {
             String a = address("legit-", i);
             seen.add(a); // known from the warm-up, connected since
+            lastSeenTick.put(a, -1);
             connections.put(a, 1);
         }
         capacityFrom.put(0, Double.POSITIVE_INFINITY);
@@ -115,6 +119,7 @@ final class DemoShapedTraffic {
             for (String a : arrivals(s)) {
                 requests.merge(a, 1, Integer::sum);
                 distinct.add(a);
+                lastSeenTick.put(a, i);
                 arrived++;
                 queue.add(new Waiting(i, a));
                 if (seen.add(a)) {
@@ -136,6 +141,7 @@ final class DemoShapedTraffic {
                 st[0] -= 1;
                 st[1] += 1;
                 distinct.add(a);
+                lastSeenTick.put(a, i);
                 if (seen.add(a)) {
                     newSources++;
                 }
@@ -177,6 +183,7 @@ final class DemoShapedTraffic {
         }
         byConnections.sort((x, y) -> Long.compare(y.openConnections(), x.openConnections()));
 
+        long recent = lastSeenTick.values().stream().filter(t -> t > i - RECENT_TICKS).count();
         long at = Snapshots.at(0) + i * TICK_MILLIS;
         LatencyMillis latency = new LatencyMillis(answered, 10, 20, 40, 60);
         TrafficStats traffic = new TrafficStats(r, inFlight, latency, new StatusCounts(0, answered, 0, 0, 0, 0), open,
@@ -185,7 +192,7 @@ final class DemoShapedTraffic {
         PathStat path = new PathStat("/", arrived / TICK_SECONDS, arrived / TICK_SECONDS * 10, 10);
         PoolStats pool = new PoolStats(POOL, POOL, traffic,
                 List.of(new BackendStats("b1", "127.0.0.1:8080", "active", 100, true, traffic)),
-                new SourceStats(top(byRequests), top(byConnections), distinct.size(), newSources / TICK_SECONDS),
+                new SourceStats(top(byRequests), top(byConnections), distinct.size(), newSources / TICK_SECONDS, recent),
                 List.of(path), List.of(path), List.of());
         return new TelemetrySnapshot(at, new TrafficSnapshot(at, TICK_MILLIS, List.of(pool)), HypervisorSnapshot.empty(at));
     }
