@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -217,6 +218,34 @@ public final class NamespaceNetwork {
         if (vmName == null || vmName.isBlank()) {
             throw new IllegalArgumentException("vmName: '" + vmName + "' (expected: a VM name)");
         }
+    }
+
+    /**
+     * Removes the networks of test processes that are gone (a test run killed before its tear-down),
+     * with their links; returns how many namespaces were removed. Live test processes keep theirs.
+     */
+    public static int cleanupAbandonedTestNetworks() {
+        int removed = 0;
+        for (String line : IpCommand.run("netns", "list").split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 0 || fields[0].isEmpty()) {
+                continue;
+            }
+            String ns = fields[0];
+            OptionalLong owner = NetworkSettings.testOwner(ns);
+            if (owner.isEmpty() || ProcessHandle.of(owner.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            NetworkSettings settings = NetworkSettings.forTest(owner.getAsLong());
+            if (ns.equals(settings.namespace())) {
+                cleanupAll(settings);
+            } else {
+                IpCommand.run("netns", "delete", ns);
+                log.info("removed network namespace {}", ns);
+            }
+            removed++;
+        }
+        return removed;
     }
 
     static boolean namespaceExists(String ns) {

@@ -1,5 +1,7 @@
 package org.vmshield.hypervisor.net;
 
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,9 @@ public record NetworkSettings(String namespace, String rootLink, String subnet24
     private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern LINK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,14}");
     private static final Pattern OCTET = Pattern.compile("25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]");
+
+    /** Namespaces of test processes' own networks: {@code vmshield-t<pid>}, and {@code -vm} ones beside. */
+    private static final Pattern TEST_NAMESPACE = Pattern.compile("vmshield-t([0-9]{1,10})(-vm)?");
 
     /** The project's network: namespace {@code vmshield}, link {@code vms0}, subnet 10.213.0.0/24. */
     public static final NetworkSettings DEFAULT = new NetworkSettings("vmshield", "vms0", "10.213.0");
@@ -47,6 +52,21 @@ public record NetworkSettings(String namespace, String rootLink, String subnet24
         if (!valid) {
             throw new IllegalArgumentException("subnet24: '" + subnet24 + "' (expected: three octets such as 10.213.0)");
         }
+    }
+
+    /**
+     * Returns the network of the test process {@code pid}: its own names and subnet (10.213.200-249),
+     * so that test runs do not collide with each other or with the project's network, and a cleanup
+     * can tell one abandoned by a killed run ({@link #testOwner}).
+     */
+    public static NetworkSettings forTest(long pid) {
+        return new NetworkSettings("vmshield-t" + pid, "vmst" + pid % 100_000, "10.213." + (200 + pid % 50));
+    }
+
+    /** Returns the pid of the test process that named namespace {@code namespace}, if a test did. */
+    public static OptionalLong testOwner(String namespace) {
+        Matcher m = TEST_NAMESPACE.matcher(namespace);
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 
     /** Returns the root side's address, {@code subnet24.1}: the VMs' gateway and the balancer's source. */

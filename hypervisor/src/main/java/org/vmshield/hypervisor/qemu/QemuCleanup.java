@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vmshield.hypervisor.net.NamespaceNetwork;
 
 /**
  * Removes what the QEMU driver created, from what is on disk and in /proc alone, so it works after
@@ -30,16 +31,18 @@ public final class QemuCleanup {
      * @param killedPids QEMU processes killed
      * @param cgroupsRemoved cgroup directories removed
      * @param networkRemoved whether the network namespace (and its links) existed and was removed
+     * @param testNetworksRemoved namespaces of test runs that were killed before their tear-down
      * @param filesRemoved run-directory files removed
      * @param problems what could not be removed, one line each
      */
-    public record Report(List<Long> killedPids, int cgroupsRemoved, boolean networkRemoved, int filesRemoved,
-            List<String> problems) {
+    public record Report(List<Long> killedPids, int cgroupsRemoved, boolean networkRemoved, int testNetworksRemoved,
+            int filesRemoved, List<String> problems) {
         /** Returns one line for a person. */
         public String summary() {
-            return String.format("killed %d QEMU process(es)%s, removed %d cgroup(s), %s, %d run file(s)%s",
+            return String.format("killed %d QEMU process(es)%s, removed %d cgroup(s), %s%s, %d run file(s)%s",
                     killedPids.size(), killedPids.isEmpty() ? "" : " " + killedPids, cgroupsRemoved,
                     networkRemoved ? "removed the network namespace and its links" : "no network namespace",
+                    testNetworksRemoved == 0 ? "" : ", " + testNetworksRemoved + " abandoned test namespace(s)",
                     filesRemoved, problems.isEmpty() ? "" : "; problems: " + String.join("; ", problems));
         }
     }
@@ -65,6 +68,14 @@ public final class QemuCleanup {
         } catch (RuntimeException e) {
             problems.add("network: " + e.getMessage());
         }
+        int testNetworks = 0;
+        if (everyController && "root".equals(System.getProperty("user.name"))) {
+            try {
+                testNetworks = NamespaceNetwork.cleanupAbandonedTestNetworks();
+            } catch (RuntimeException e) {
+                problems.add("test networks: " + e.getMessage());
+            }
+        }
         int cgroups = 0;
         if ("root".equals(System.getProperty("user.name"))) {
             try {
@@ -74,7 +85,7 @@ public final class QemuCleanup {
             }
         }
         int files = removeRunFiles(runDir, problems);
-        Report r = new Report(killed, cgroups, network, files, problems);
+        Report r = new Report(killed, cgroups, network, testNetworks, files, problems);
         log.info("cleanup: {}", r.summary());
         return r;
     }

@@ -41,7 +41,7 @@ class NamespaceNetworkTest {
         QemuTests.requireRoot();
         QemuTests.requireCommand("ip");
         long pid = ProcessHandle.current().pid();
-        settings = new NetworkSettings("vmshield-t" + pid, "vmst" + pid % 100_000, "10.213." + (200 + pid % 50));
+        settings = NetworkSettings.forTest(pid);
         network = new NamespaceNetwork(settings);
         fakeVm = settings.namespace() + "-vm";
     }
@@ -89,6 +89,26 @@ class NamespaceNetworkTest {
         assertThat(NamespaceNetwork.namespaceExists(settings.namespace())).isFalse();
         assertThat(IpCommand.run("link", "show")).doesNotContain(settings.rootLink() + ":")
                 .doesNotContain(settings.rootLink() + "@");
+    }
+
+    @Test
+    void cleanupRemovesTheNetworkOfATestRunThatIsGoneAndKeepsALiveOnesNetwork() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        NetworkSettings abandoned = NetworkSettings.forTest(gone.pid());
+        NamespaceNetwork left = new NamespaceNetwork(abandoned);
+        try {
+            left.ensure(); // as a killed run left it: namespace, bridge, veth pair
+            network.ensure(); // this live process's own
+
+            assertThat(NamespaceNetwork.cleanupAbandonedTestNetworks()).isGreaterThanOrEqualTo(1);
+
+            assertThat(NamespaceNetwork.namespaceExists(abandoned.namespace())).isFalse();
+            assertThat(NamespaceNetwork.linkExists(null, abandoned.rootLink())).isFalse();
+            assertThat(NamespaceNetwork.namespaceExists(settings.namespace())).as("a live run's network").isTrue();
+        } finally {
+            left.destroy();
+        }
     }
 
     @Test

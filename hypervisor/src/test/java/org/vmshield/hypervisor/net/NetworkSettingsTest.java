@@ -29,4 +29,15 @@ class NetworkSettingsTest {
         assertThat(NamespaceNetwork.macFor("10.213.0.10")).isEqualTo("52:54:00:d5:00:0a");
         assertThatThrownBy(() -> NamespaceNetwork.macFor("10.213.0")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void namesATestProcesssNetworkAfterItsPidAndTellsItsOwnerBack() {
+        NetworkSettings t = NetworkSettings.forTest(1_234_567);
+        assertThat(t.namespace()).isEqualTo("vmshield-t1234567");
+        assertThat(NetworkSettings.testOwner(t.namespace())).hasValue(1_234_567);
+        assertThat(NetworkSettings.testOwner("vmshield-t1234567-vm")).hasValue(1_234_567);
+        assertThat(NetworkSettings.testOwner("vmshield")).isEmpty();
+        assertThat(NetworkSettings.testOwner("vmshield-tx")).isEmpty();
+        assertThat(NetworkSettings.testOwner("other-t12")).isEmpty();
+    }
 }
