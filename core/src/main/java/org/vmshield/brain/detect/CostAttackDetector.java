@@ -147,7 +147,8 @@ final class CostAttackDetector {
                         bad = new ArrayList<>();
                         ev = new ArrayList<>();
                     }
-                    bad.add(new SuspectedPath(ps.path(), rate, x, base, ps.backendMillisPerSec()));
+                    bad.add(new SuspectedPath(ps.path(), rate, x, base, ps.backendMillisPerSec(),
+                            pt.meanBackendMillis.isWarm(warm) ? pt.requests.mean() : 0));
                     ev.add(new Evidence("path " + ps.path() + " meanBackendMillis", x, base, std, thr, "ms"));
                     ev.add(new Evidence("path " + ps.path() + " requestsPerSec", rate, pt.requests.mean(),
                             pt.requests.stdDev(), Double.NaN, "rps"));

@@ -8,12 +8,23 @@ import org.vmshield.brain.model.RuleKind;
 
 /**
  * Bounds a cost attack's damage: rate-limits the costliest path to the rate at which it would cost
- * what it cost at its baseline per-request time. The last resort when there is no known fix and no
- * concentrated sources; the bridge while a switch to a patched version is under way.
+ * what it cost at its baseline per-request time; a path that had no normal traffic of its own to
+ * a tenth of a core of backend time. The last resort when there is no known
+ * fix and no concentrated sources; the bridge while a switch to a patched version is under way.
  *
  * <p>benefit = 50 × confidence; cost = 50 × (1 − confidence) × share of its requests refused.
  */
 final class PathLimitChooser {
+    /**
+     * Backend time per second a path that had no normal traffic of its own may cost: a tight limit
+     * refuses no one known; at one request per second (the old floor) a
+     * crafted request of 0.9 s kept a whole core busy until the patched version was up (measured in
+     * the demo: the big host at 0.95-1.0 core for 5 s, which slowed the critical VM's host too).
+     */
+    static final double UNLEARNED_PATH_BUDGET_MILLIS_PER_SEC = 100;
+    /** The lowest path rate set: one request every ten seconds still shows whether the attack goes on. */
+    static final double MIN_RATE_RPS = 0.1;
+
     private final PlannerConfig config;
 
     PathLimitChooser(PlannerConfig config) {
@@ -32,8 +43,12 @@ final class PathLimitChooser {
             d.consider(ConsideredOption.infeasible("rate-limit path " + p.path(), "no request rate measured"));
             return;
         }
+        boolean learned = !p.hadNoNormalTraffic();
         double baseline = p.baselineMeanBackendMillis() > 0 ? p.baselineMeanBackendMillis() : p.meanBackendMillis() / 4;
-        double limit = Math.max(1, Math.floor(p.requestsPerSec() * Math.min(1, baseline / p.meanBackendMillis())));
+        double limit = learned
+                ? Math.max(1, Math.floor(p.requestsPerSec() * Math.min(1, baseline / p.meanBackendMillis())))
+                : Math.min(p.requestsPerSec(), Math.max(MIN_RATE_RPS,
+                        Math.round(UNLEARNED_PATH_BUDGET_MILLIS_PER_SEC / p.meanBackendMillis() * 100) / 100.0));
         double refused = 1 - limit / p.requestsPerSec();
         // the cap on requests in flight: what the limited rate needs at the baseline cost, twice over
         // (at least 1); a rate limit alone lets a backlog grow at the backend when each request takes
@@ -41,11 +56,13 @@ final class PathLimitChooser {
         double inFlight = Math.max(1, Math.ceil(2 * limit * baseline / 1000));
         double benefit = 50 * inc.confidence();
         double cost = 50 * (1 - inc.confidence()) * refused;
-        String name = String.format(Locale.ROOT, "limit path %s to %.0f req/s and %.0f in flight", p.path(), limit,
+        String name = String.format(Locale.ROOT, "limit path %s to %.2f req/s and %.0f in flight", p.path(), limit,
                 inFlight);
         d.consider(new ConsideredOption(name, true, benefit, cost, String.format(Locale.ROOT,
-                "%.1f req/s at %.0f ms each (baseline %.0f ms); refuses %.0f%% of its requests", p.requestsPerSec(),
-                p.meanBackendMillis(), baseline, refused * 100)));
+                "%.1f req/s at %.0f ms each (%s); refuses %.0f%% of its requests", p.requestsPerSec(),
+                p.meanBackendMillis(), learned ? String.format(Locale.ROOT, "baseline %.0f ms", baseline)
+                        : "no normal traffic: " + Fmt.d0(UNLEARNED_PATH_BUDGET_MILLIS_PER_SEC) + " ms/s at most",
+                refused * 100)));
         if (benefit <= cost) {
             d.note("path limit not worth it");
             return;

@@ -13,6 +13,7 @@ import org.vmshield.brain.incident.Incident;
 import org.vmshield.brain.incident.IncidentKind;
 import org.vmshield.brain.incident.IncidentTarget;
 import org.vmshield.brain.incident.SourceSpread;
+import org.vmshield.brain.incident.SuspectedPath;
 import org.vmshield.brain.incident.SuspectedSource;
 import org.vmshield.brain.migration.MigrationMode;
 import org.vmshield.brain.model.ClusterState;
@@ -259,6 +260,20 @@ class PlannerScenarioTest {
         assertThat(of(r, AddFilterRule.class)).extracting(a -> a.rule().kind(), a -> a.rule().match(), a -> a.rule().limit())
                 .containsExactly(tuple(RuleKind.RATE_LIMIT_PATH, "/report", 1.0),
                         tuple(RuleKind.IN_FLIGHT_LIMIT_PATH, "/report", 1.0));
+    }
+
+    @Test
+    void limitsAPathWithoutANormalOfItsOwnToATenthOfACoreOfBackendTime() {
+        // the demo's cost attack: 4 crafted /search per second at 874 ms each (against the pool's
+        // typical 3 ms), on a path that had no normal traffic: 100 ms/s / 874 ms = 0.11 req/s, one in flight
+        Incident cost = Fixtures.incident("cost", IncidentKind.COST_ATTACK, IncidentTarget.pool("web", "web"), T0,
+                SourceSpread.DISTRIBUTED, List.of(new SuspectedSource("127.66.1.1", 4, 2, 0, 0.2)),
+                List.of(new SuspectedPath("/report", 4, 874, 3, 3496, 0)), Optional.empty(), 0.9);
+        PlannerResult r = planner.plan(List.of(cost), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);
+
+        assertThat(of(r, AddFilterRule.class)).extracting(a -> a.rule().kind(), a -> a.rule().limit())
+                .containsExactly(tuple(RuleKind.RATE_LIMIT_PATH, 0.11), tuple(RuleKind.IN_FLIGHT_LIMIT_PATH, 1.0));
+        assertThat(r.log().get(0).considered()).anyMatch(o -> o.note().contains("no normal traffic: 100 ms/s at most"));
     }
 
     @Test
