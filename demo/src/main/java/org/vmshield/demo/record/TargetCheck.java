@@ -13,7 +13,8 @@ import org.vmshield.report.phase.RunSummary;
 
 /**
  * Checks a mitigated run against the issue's targets: detection <= 2 s and first action <= 3 s
- * after onset; the attacked VM's migration completed <= 10 s after onset (when it migrated);
+ * after onset; the attacked VM's migration completed <= 10 s after onset (for the mixed attack,
+ * which needs it; for other kinds when it migrated);
  * critical service {@code mitigated} success >= 99 % with p99 <= 2 x its {@code before} p99, and
  * >= 97 % over the whole attack; attacked service {@code mitigated} success >= 95 %; for a flash
  * crowd, no legitimate source refused and no attack incident.
@@ -47,7 +48,9 @@ public final class TargetCheck {
         }
         out.add(seconds("detection <= 2 s after onset", run.detectionSeconds(), 2));
         out.add(seconds("first action <= 3 s after onset", run.firstActionSeconds(), 3));
-        if (attackedMigrationDoneSeconds.isPresent()) {
+        // the mixed attack needs the migration (the demo's canonical run): a run without it misses the
+        // target; another kind is answered by a filter or a switch alone, and is checked only when it moved
+        if (attackedMigrationDoneSeconds.isPresent() || "mixed".equals(run.attackKind())) {
             out.add(seconds("attacked VM migrated <= 10 s after onset", attackedMigrationDoneSeconds, 10));
         }
         PhaseStats before = summary.stats(DemoTopology.CRITICAL, Phase.BEFORE);
