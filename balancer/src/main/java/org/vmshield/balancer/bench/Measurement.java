@@ -12,13 +12,26 @@ import java.util.function.ToDoubleFunction;
  * @param rounds how many measured runs these figures summarize
  */
 public record Measurement(WrkResult wrk, CpuShares cpu, int rounds) {
-    /** Returns true when something else used more than {@code maxForeignShare} of the proxy's core. */
+    /**
+     * Returns true when something else used more than {@code maxForeignShare} of the proxy's core, or of
+     * the client core (wrk's and the backend's).
+     */
     public boolean disturbed(double maxForeignShare) {
-        return cpu.foreignShare() > maxForeignShare;
+        return cpu.foreignShare() > maxForeignShare || cpu.clientForeignShare() > maxForeignShare;
+    }
+
+    /** Returns the proxy's user-mode CPU time per request, in microseconds (0 without requests). */
+    public double userMicrosPerRequest() {
+        return wrk.rps() > 0 ? cpu.proxyUserShare() * 1e6 / wrk.rps() : 0;
+    }
+
+    /** Returns the proxy's kernel CPU time per request, in microseconds (0 without requests). */
+    public double systemMicrosPerRequest() {
+        return wrk.rps() > 0 ? cpu.proxySystemShare() * 1e6 / wrk.rps() : 0;
     }
 
     /**
-     * Returns the median of each figure over the rounds (request rate, p99, CPU shares), with the
+     * Returns the median of each figure over the rounds (request rate, p99, each CPU share), with the
      * request, non-2xx and error counts summed.
      *
      * @throws IllegalArgumentException when {@code rounds} is empty
@@ -37,8 +50,9 @@ public record Measurement(WrkResult wrk, CpuShares cpu, int rounds) {
         }
         WrkResult w = new WrkResult(median(rounds, m -> m.wrk().rps()), median(rounds, m -> m.wrk().p99Ms()), requests,
                 non2xx, errors);
-        CpuShares s = new CpuShares(median(rounds, m -> m.cpu().proxyShare()),
-                median(rounds, m -> m.cpu().foreignShare()), median(rounds, m -> m.cpu().clientCoreShare()));
+        CpuShares s = new CpuShares(median(rounds, m -> m.cpu().proxyUserShare()),
+                median(rounds, m -> m.cpu().proxySystemShare()), median(rounds, m -> m.cpu().foreignShare()),
+                median(rounds, m -> m.cpu().clientCoreShare()), median(rounds, m -> m.cpu().clientForeignShare()));
         return new Measurement(w, s, rounds.size());
     }
 

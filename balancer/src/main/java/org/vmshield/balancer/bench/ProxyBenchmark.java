@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class ProxyBenchmark {
     private static final long START_TIMEOUT_MILLIS = 180_000;
-    /** Share of the proxy's core used by others above which a measurement is flagged disturbed. */
+    /** Share of the proxy's core, or of the client core, used by others above which a measurement is disturbed. */
     public static final double MAX_FOREIGN_SHARE = 0.10;
 
     /**
@@ -66,14 +66,15 @@ public final class ProxyBenchmark {
                             backendDir.resolve("nginx.conf").toString(), "-e", "stderr"), backendDir)) {
                 backend.awaitPort(backendPort, START_TIMEOUT_MILLIS);
                 progress.printf("backend: nginx, 1 worker on core %d, port %d%n", options.clientCore(), backendPort);
-                return runProxies(dir, backendPort);
+                return runProxies(dir, backendPort, backend.handle());
             }
         } finally {
             deleteTree(dir);
         }
     }
 
-    private BenchResult runProxies(Path dir, int backendPort) throws IOException, InterruptedException {
+    private BenchResult runProxies(Path dir, int backendPort, ProcessHandle backend)
+            throws IOException, InterruptedException {
         int haproxyPort = freePort();
         Path haproxyCfg = dir.resolve("haproxy.cfg");
         Files.writeString(haproxyCfg, ProxyConfigs.haproxy(haproxyPort, backendPort));
@@ -109,9 +110,10 @@ public final class ProxyBenchmark {
             Map<String, List<Measurement>> byTarget = new LinkedHashMap<>();
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Target t : targets) {
-                    byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(measure(t, round));
+                    byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(measure(t, round, backend));
                 }
             }
+            printRounds(byTarget);
             double rss = rules.rssMiB();
             progress.printf("vmshield RSS with %,d sources: %.0f MiB%n", options.sources(), rss);
             Measurement refusing = Measurement.median(byTarget.get("vmshield refusing all"));
@@ -132,22 +134,41 @@ public final class ProxyBenchmark {
         command(t.process(), t.after());
     }
 
-    private Measurement measure(Target t, int round) throws IOException, InterruptedException {
+    private Measurement measure(Target t, int round, ProcessHandle backend) throws IOException, InterruptedException {
         command(t.process(), t.before());
         if (options.warmupSeconds() > 0) {
             wrk(t.port(), PRE_ROLL_SECONDS);
         }
-        CpuMeter.Sample a = CpuMeter.sample(options.proxyCore(), options.clientCore(), t.process().handle());
+        CpuMeter.Sample a = CpuMeter.sample(options.proxyCore(), options.clientCore(), t.process().handle(), backend);
         WrkResult r = wrk(t.port(), options.durationSeconds());
-        CpuMeter.Sample b = CpuMeter.sample(options.proxyCore(), options.clientCore(), t.process().handle());
+        CpuMeter.Sample b = CpuMeter.sample(options.proxyCore(), options.clientCore(), t.process().handle(), backend);
         command(t.process(), t.after());
         Measurement m = new Measurement(r, CpuMeter.between(a, b), 1);
         CpuShares c = m.cpu();
-        progress.printf("%s, round %d/%d: %,.0f req/s, p99 %.2f ms, non-2xx %d, socket errors %d; CPU: proxy %.0f%%,"
-                + " others on its core %.0f%%, client core %.0f%%%s%n", t.name(), round, options.rounds(), r.rps(),
-                r.p99Ms(), r.non2xx(), r.socketErrors(), 100 * c.proxyShare(), 100 * c.foreignShare(),
-                100 * c.clientCoreShare(), m.disturbed(MAX_FOREIGN_SHARE) ? " (DISTURBED)" : "");
+        progress.printf("%s, round %d/%d: %,.0f req/s, p99 %.2f ms, non-2xx %d, socket errors %d; CPU: proxy %.0f%%"
+                + " (per request %.1f us user, %.1f us system), others on its core %.0f%%, client core %.0f%% (others"
+                + " %.0f%%)%s%n", t.name(), round, options.rounds(), r.rps(), r.p99Ms(), r.non2xx(), r.socketErrors(),
+                100 * c.proxyShare(), m.userMicrosPerRequest(), m.systemMicrosPerRequest(), 100 * c.foreignShare(),
+                100 * c.clientCoreShare(), 100 * c.clientForeignShare(),
+                m.disturbed(MAX_FOREIGN_SHARE) ? " (DISTURBED)" : "");
         return m;
+    }
+
+    /**
+     * Prints each target's rounds on one line: its rate and its kernel time per request. On this
+     * machine the kernel's cost per request jumps by 15-50% for 3-12 s at a time, whichever proxy runs
+     * (HAProxy too), so a round's rate is compared with its system time before it is read as the proxy's.
+     */
+    private void printRounds(Map<String, List<Measurement>> byTarget) {
+        progress.println("rounds (req/s, proxy system time per request):");
+        byTarget.forEach((name, rounds) -> {
+            StringBuilder line = new StringBuilder(String.format("  %-26s", name));
+            for (Measurement m : rounds) {
+                line.append(String.format(" %,7.0f (%4.1f us%s)", m.wrk().rps(), m.systemMicrosPerRequest(),
+                        m.disturbed(MAX_FOREIGN_SHARE) ? ", DISTURBED" : ""));
+            }
+            progress.println(line);
+        });
     }
 
     /**

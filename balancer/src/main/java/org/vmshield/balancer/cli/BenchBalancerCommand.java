@@ -40,7 +40,7 @@ public final class BenchBalancerCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "32", description = "wrk connections, the same for every proxy (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--duration-seconds", defaultValue = "8", description = "Measured wrk run per proxy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration-seconds", defaultValue = "5", description = "Measured wrk run per proxy (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
     @Option(names = "--warmup-seconds", defaultValue = "15",
@@ -49,7 +49,7 @@ public final class BenchBalancerCommand implements Callable<Integer> {
                     + " 3 unmeasured seconds (a proxy idle between rounds resumes first) (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
-    @Option(names = "--rounds", defaultValue = "3",
+    @Option(names = "--rounds", defaultValue = "5",
             description = "Measured runs per proxy, taken in turn so that a disturbance hits all alike; each figure is the"
                     + " median of its rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -160,7 +160,8 @@ public final class BenchBalancerCommand implements Callable<Integer> {
                 r.refusedPerSec() / vm);
         out.printf("rssMiBWithSources: %.0f MiB (target <= 512)%n", r.rssMiBWithSources());
         if (r.disturbed()) {
-            out.printf("DISTURBED: other processes used more than %.0f%% of a proxy's core; rerun on a quiet machine%n",
+            out.printf("DISTURBED: other processes used more than %.0f%% of the proxy's or the client's core;"
+                    + " rerun on a quiet machine%n",
                     100 * ProxyBenchmark.MAX_FOREIGN_SHARE);
         }
     }
