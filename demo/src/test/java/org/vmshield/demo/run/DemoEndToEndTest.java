@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vmshield.demo.record.JournalLog;
 import org.vmshield.demo.record.TargetCheck;
 import org.vmshield.demo.scenario.DemoSettings;
 import org.vmshield.demo.scenario.DemoTopology;
@@ -48,6 +49,8 @@ class DemoEndToEndTest {
 
     private RunRecord run(String attack, long durationMillis) throws Exception {
         DemoResult result = runner.run(new DemoSettings(attack, durationMillis, true, NetworkMode.USER, 11));
+        // a failed assertion shows the status lines and the journal: what the brain saw and chose, each step
+        log.append("\njournal:\n").append(JournalLog.render(result.journal(), result.onsetWallMillis()));
         assertThat(result.leftovers()).as(log.toString()).isZero();
         assertThat(QemuLeftovers.pids()).as("QEMU processes left").isEmpty();
         return result.record();
