@@ -1,5 +1,7 @@
 package org.vmshield.balancer.telemetry;
 
+import java.util.Arrays;
+
 /**
  * Distinct sources over a sliding window of about half a minute: a ring of HyperLogLog slices of a
  * few seconds each, merged when read. One interval of telemetry (half a second) shows a client that
@@ -51,7 +53,7 @@ final class RecentSources {
 
     /** Returns the estimated number of distinct sources over the window. */
     long estimate() {
-        java.util.Arrays.fill(merged, 0);
+        Arrays.fill(merged, 0);
         for (HyperLogLog s : slices) {
             s.maxInto(merged);
         }

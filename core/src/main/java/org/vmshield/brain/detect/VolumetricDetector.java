@@ -62,11 +62,10 @@ final class VolumetricDetector {
         // the paths count requests as they are admitted: the best figure when there is one (answers
         // plus the growth in flight miss the requests whose clients gave up waiting)
         double r = Math.max(arrivals(tr, t, now), sumRates(p.topPathsByRequests()));
-        double pathTotal = r;
         double c = tr.newConnectionsPerSec();
         double distinct = s.distinctSources();
         double topShare = r > 0 ? Math.min(1, Scores.sumTopRates(s.topByRequests(), flood.concentratedMaxSources(), scratch) / r) : 0;
-        double mix = pathMixDistance(p.topPathsByRequests(), t, pathTotal, now);
+        double mix = pathMixDistance(p.topPathsByRequests(), t, r, now);
         int warm = baseline.warmupSamples();
 
         double thrR = t.requests.threshold(flood.minRatio(), flood.zScore(), flood.minIncreaseRequestsPerSec());
@@ -78,7 +77,7 @@ final class VolumetricDetector {
         if (badR || badC) {
             boolean crowdLike = isFlashCrowd(t, badR, r, c, tr.inFlight(), distinct, s.newSourcesPerSec(), topShare, mix);
             Evidence tooFast = crowdLike
-                    ? repeatsFasterThanClients(t, pathTotal, s.newSourcesPerSec(), s.recentSources()) : null;
+                    ? repeatsFasterThanClients(t, r, s.newSourcesPerSec(), s.recentSources()) : null;
             flashCrowd = crowdLike && tooFast == null;
             if (flashCrowd) {
                 t.lastFlashCrowdMillis = now;
@@ -114,11 +113,11 @@ final class VolumetricDetector {
                 learn(t.recentSources, s.recentSources(), alpha, crowdLevel);
             }
             t.topShare.update(topShare, alpha, warm);
-            if (pathTotal > 0) {
+            if (r > 0) {
                 List<PathStat> paths = p.topPathsByRequests();
                 for (int i = 0, n = paths.size(); i < n; i++) {
                     PathStat ps = paths.get(i);
-                    t.paths.get(ps.path()).share.update(ps.requestsPerSec() / pathTotal, alpha, warm);
+                    t.paths.get(ps.path()).share.update(ps.requestsPerSec() / r, alpha, warm);
                 }
             }
         }

@@ -117,20 +117,7 @@ final class SyntheticPool {
 
     /** Adds a flash crowd: {@code extraSources} new clients at the legitimate per-source rate and path mix. */
     SyntheticPool flashCrowd(int extraSources, boolean justArrived) {
-        double perSource = rps / distinct;
-        double extra = extraSources * perSource;
-        double factor = (rps + extra) / rps;
-        rps += extra;
-        newConnectionsPerSec *= factor;
-        connectionsOpen = (long) (connectionsOpen * factor);
-        distinct += extraSources;
-        if (justArrived) {
-            newSourcesPerSec += extraSources / 5.0;
-        }
-        for (double[] v : paths.values()) {
-            v[0] *= factor;
-        }
-        return this;
+        return newcomers(extraSources, rps / distinct, justArrived);
     }
 
     /** Makes requests to {@code path} cost {@code meanMillis} each, plus {@code attackRps} crafted ones from {@code attacker}. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,12 +226,7 @@ public final class NamespaceNetwork {
      */
     public static int cleanupAbandonedTestNetworks() {
         int removed = 0;
-        for (String line : IpCommand.run("netns", "list").split("\n")) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length == 0 || fields[0].isEmpty()) {
-                continue;
-            }
-            String ns = fields[0];
+        for (String ns : namespaceNames()) {
             OptionalLong owner = NetworkSettings.testOwner(ns);
             if (owner.isEmpty() || ProcessHandle.of(owner.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
                 continue;
@@ -249,13 +244,19 @@ public final class NamespaceNetwork {
     }
 
     static boolean namespaceExists(String ns) {
+        return namespaceNames().contains(ns);
+    }
+
+    /** Returns the names of the network namespaces (`ip netns list` prints "NAME (id: N)" per line). */
+    private static List<String> namespaceNames() {
+        List<String> names = new ArrayList<>();
         for (String line : IpCommand.run("netns", "list").split("\n")) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length > 0 && fields[0].equals(ns)) {
-                return true;
+            String name = line.trim().split("\\s+")[0];
+            if (!name.isEmpty()) {
+                names.add(name);
             }
         }
-        return false;
+        return names;
     }
 
     /** Returns true when link {@code name} exists in namespace {@code nsOrNull} (null: the root namespace). */
