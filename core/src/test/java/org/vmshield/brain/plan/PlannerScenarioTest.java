@@ -57,6 +57,20 @@ class PlannerScenarioTest {
     }
 
     @Test
+    void movesTheAttackedVmBeforeSwitchingItsVersionWhenItsCostAttackSaturatesItsHostInTheSameTick() {
+        // both open in one tick, equally severe (the demo's mixed attack): cost attack first, the
+        // switch tied web-1 up and the critical neighbour was moved instead
+        ClusterState c = Fixtures.paper(Fixtures.web1(512, 2), Fixtures.bank1(5));
+        PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED),
+                Fixtures.saturation("sat", T0, "web-1", "small")), c, T0);
+
+        assertThat(of(r, MigrateVm.class)).extracting(MigrateVm::vm).containsExactly("web-1");
+        assertThat(of(r, SwitchVersion.class)).extracting(SwitchVersion::vm).doesNotContain("web-1");
+        assertThat(of(r, AddFilterRule.class)).extracting(a -> a.rule().kind())
+                .containsExactly(RuleKind.RATE_LIMIT_PATH, RuleKind.IN_FLIGHT_LIMIT_PATH);
+    }
+
+    @Test
     void waitsForTheMigrationUnderWayInsteadOfMovingASecondVm() {
         ClusterState c = Fixtures.paper(Fixtures.web1(512, 2), Fixtures.bank1(5)).withControl(List.of(), List.of(),
                 List.of(new InFlightAction("m1", InFlightKind.MIGRATION, "bank-1", "small", "big", "sat", T0 - 2000)));

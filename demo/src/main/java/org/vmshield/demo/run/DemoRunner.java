@@ -25,6 +25,7 @@ import org.vmshield.demo.scenario.DemoSettings;
 import org.vmshield.demo.scenario.DemoTopology;
 import org.vmshield.demo.scenario.LoadSizing;
 import org.vmshield.demo.scenario.Timeline;
+import org.vmshield.hypervisor.host.DriverGroup;
 import org.vmshield.hypervisor.qemu.BuiltImages;
 import org.vmshield.hypervisor.qemu.QemuHypervisor;
 import org.vmshield.load.LoadGenerator;
@@ -41,6 +42,12 @@ import org.vmshield.report.model.RunRecord;
  * tears everything down (also on Ctrl-C) and returns the run's record.
  */
 public final class DemoRunner {
+    /**
+     * The CPU weight of the driver's own cgroup: 4 x the guests' (CpuWeight), so that the balancer and
+     * the clients get the little CPU they need at once, even when the guests ask for every core.
+     */
+    static final long DRIVER_SHARES = 4 * CpuWeight.DEMO_SHARES;
+
     /** Legitimate load before the measured run: JIT, guests and the brain's baselines warm up. */
     static final long WARM_UP_MILLIS = 15_000;
     private static final int MAX_JOURNAL_EVENTS = 200_000;
@@ -72,6 +79,11 @@ public final class DemoRunner {
                 teardown.add("cpu weight", w);
                 say("vmshield's cgroup weighted %d (was %s) while the demo runs, so the local hosts get their quotas",
                         CpuWeight.DEMO_SHARES, w.previous());
+            });
+            DriverGroup.enter(DRIVER_SHARES).ifPresent(g -> {
+                teardown.add("driver cgroup", g);
+                say("balancer, controller and clients run in cgroup %s (weight %d), as on machines of their own",
+                        g.dir().getFileName(), DRIVER_SHARES);
             });
             Journal journal = teardown.add("journal", Journal.open(config.journal()));
             Balancer balancer = teardown.add("balancer", new Balancer(BalancerSetup.configFor(config)).start());

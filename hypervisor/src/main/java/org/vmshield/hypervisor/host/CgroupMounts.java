@@ -57,10 +57,18 @@ record CgroupMounts(Map<String, Path> v1Mounts, List<Path> v2Mounts, Map<String,
         return new CgroupMounts(Map.copyOf(v1), List.copyOf(v2), Map.copyOf(own));
     }
 
-    /** Returns the directory of this process's cgroup in the v1 hierarchy of {@code controller}. */
+    /**
+     * Returns the directory of this process's cgroup in the v1 hierarchy of {@code controller}; for a
+     * process inside its {@link DriverGroup}, the directory it came from, so that the local hosts stay
+     * where they are while the driver runs there.
+     */
     Path ownV1Dir(String controller) {
         Path mount = v1Mounts.get(controller);
         String own = ownV1Paths.getOrDefault(controller, "/");
-        return own.equals("/") ? mount : mount.resolve(own.substring(1));
+        Path dir = own.equals("/") ? mount : mount.resolve(own.substring(1));
+        if (dir.getFileName() != null && dir.getFileName().toString().equals(DriverGroup.NAME) && !dir.equals(mount)) {
+            return dir.getParent();
+        }
+        return dir;
     }
 }

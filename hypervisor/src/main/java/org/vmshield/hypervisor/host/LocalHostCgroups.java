@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalHostCgroups {
     /** The parent group of every slice vmshield creates. */
     public static final String DEFAULT_GROUP = "vmshield";
-    /** The smallest CPU capacity of a slice, in cores (a 1 ms quota per 100 ms period). */
-    public static final double MIN_CPU_CORES = 0.01;
+    /** The smallest CPU capacity of a slice, in cores (a 1 ms quota per 20 ms period). */
+    public static final double MIN_CPU_CORES = 0.05;
     /** The smallest memory limit of a slice. */
     public static final long MIN_MEMORY_MIB = 16;
 

@@ -40,6 +40,16 @@ class CgroupDetectionTest {
     }
 
     @Test
+    void placesHostsWhereTheProcessCameFromWhileItRunsInItsDriverGroup() {
+        CgroupMounts mounts = CgroupMounts.parse(HYBRID_MOUNTS,
+                HYBRID_SELF.replace("1:cpu:/", "1:cpu:/ci/" + DriverGroup.NAME));
+
+        CgroupBackend backend = LocalHostCgroups.choose(mounts, "vmshield", mount -> Set.of());
+
+        assertThat(backend.sliceDirs("small").get(0)).isEqualTo(Path.of("/sys/fs/cgroup/cpu/ci/vmshield/small"));
+    }
+
+    @Test
     void usesOneDirectoryWhenCpuAndCpuacctAreMountedTogether() {
         CgroupMounts mounts = CgroupMounts.parse("""
                 cgroup /sys/fs/cgroup/cpu,cpuacct cgroup rw,nosuid,cpu,cpuacct 0 0
@@ -82,8 +92,10 @@ class CgroupDetectionTest {
 
     @Test
     void convertsCoresToAQuotaOfAtLeastOneMillisecond() {
-        assertThat(CgroupBackend.quotaMicros(0.5)).isEqualTo(50_000);
-        assertThat(CgroupBackend.quotaMicros(1.5)).isEqualTo(150_000);
+        // per 20 ms period
+        assertThat(CgroupBackend.quotaMicros(0.5)).isEqualTo(10_000);
+        assertThat(CgroupBackend.quotaMicros(1.5)).isEqualTo(30_000);
+        assertThat(CgroupBackend.quotaMicros(0.05)).isEqualTo(1_000);
         assertThat(CgroupBackend.quotaMicros(0.001)).isEqualTo(1_000);
     }
 }

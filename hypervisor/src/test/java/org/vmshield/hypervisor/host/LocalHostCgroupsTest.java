@@ -143,7 +143,7 @@ class LocalHostCgroupsTest {
         assertThatThrownBy(() -> cgroups.create("../escape", 1, 64))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host: '../escape'");
         assertThatThrownBy(() -> cgroups.create("ok", 0, 64))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpuCores: 0.0 (expected: >= 0.01)");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpuCores: 0.0 (expected: >= 0.05)");
         assertThatThrownBy(() -> cgroups.create("ok", Double.NaN, 64)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cgroups.create("ok", 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryMiB: 1 (expected: >= 16)");
