@@ -2,6 +2,7 @@ package org.vmshield.controller.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vmshield.balancer.Balancer;
@@ -18,6 +19,7 @@ import org.vmshield.controller.journal.Journal;
 import org.vmshield.controller.reconcile.OrphanReaper;
 import org.vmshield.hypervisor.HostSpec;
 import org.vmshield.hypervisor.cluster.ClusterConfig;
+import org.vmshield.hypervisor.host.DriverGroup;
 import org.vmshield.hypervisor.qemu.BuiltImages;
 import org.vmshield.hypervisor.qemu.QemuHypervisor;
 import picocli.CommandLine.Command;
@@ -45,6 +47,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--journal", paramLabel = "FILE", description = "Journal file (overrides the config's).")
     Path journal;
 
+    @Option(names = "--driver-weight", paramLabel = "SHARES", defaultValue = "32768",
+            description = "CPU weight of this process's own cgroup (cgroup v1 cpu.shares, as root), beside the local hosts,"
+                    + " so that the balancer and the control loop get the CPU they need when the guests ask for every core;"
+                    + " 0 leaves the process where it is (default: ${DEFAULT-VALUE}; 2..262144).")
+    long driverWeight;
+
     @Override
     public Integer call() throws Exception {
         ControllerConfig c;
@@ -52,6 +60,10 @@ public final class RunCommand implements Callable<Integer> {
             c = ControllerConfigFile.load(config);
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (driverWeight != 0 && (driverWeight < 2 || driverWeight > 262_144)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--driver-weight: " + driverWeight + " (expected: 0, or 2..262144)");
         }
         if (dryRun) {
             c = c.withDryRun(true);
@@ -81,6 +93,8 @@ public final class RunCommand implements Callable<Integer> {
                 QemuHypervisor hv = QemuHypervisor.create(cluster, BuiltImages.atDefaultHome());
                 Balancer balancer = new Balancer(BalancerSetup.configFor(c)).start()) {
             out.printf("hypervisor: %d hosts, %s networking; journal %s%n", c.hosts().size(), hv.networkMode(), c.journal());
+            Optional<DriverGroup> driver = driverWeight == 0 ? Optional.empty() : DriverGroup.enter(driverWeight);
+            driver.ifPresent(g -> out.printf("this process runs in cgroup %s (cpu.shares %d)%n", g.dir(), driverWeight));
             try (Controller controller = new Controller(c, hv, balancer, j, Brain.withDefaults(),
                     "user".equals(hv.networkMode()), System::currentTimeMillis)) {
                 out.printf("starting %d VMs (booting takes a few seconds each)...%n", c.vms().size());
@@ -97,6 +111,8 @@ public final class RunCommand implements Callable<Integer> {
                     out.println("stopping: VMs, balancer, journal");
                     out.flush();
                 }
+            } finally {
+                driver.ifPresent(DriverGroup::close);
             }
         } catch (org.vmshield.hypervisor.HypervisorException | org.vmshield.controller.journal.JournalException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -27,6 +27,19 @@ class RunCommandTest {
     }
 
     @Test
+    void refusesADriverWeightCgroupsDoNotAllowBeforeStartingAnything() throws Exception {
+        Path config = dir.resolve("ok.yaml");
+        Files.writeString(config, "hosts: [{name: h, cpuCores: 1, memoryMiB: 512}]\nservices: [{name: s, versions: [{name: v1}]}]\n"
+                + "journal: " + dir.resolve("j.db") + "\n");
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new RunCommand());
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("--config", config.toString(), "--driver-weight", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--driver-weight: 1 (expected: 0, or 2..262144)");
+        assertThat(Files.exists(dir.resolve("j.db"))).isFalse();
+    }
+
+    @Test
     void requiresAConfigAndHasHelp() {
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new RunCommand());
@@ -34,7 +47,7 @@ class RunCommandTest {
         cl.setErr(new PrintWriter(new StringWriter(), true));
         assertThat(cl.execute()).isEqualTo(2);
         assertThat(cl.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--dry-run").contains("--config");
+        assertThat(out.toString()).contains("--dry-run").contains("--config").contains("--driver-weight");
     }
 
     @Test

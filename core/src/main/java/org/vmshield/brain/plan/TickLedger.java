@@ -44,6 +44,10 @@ final class TickLedger {
         }
     }
 
+    long nowMillis() {
+        return nowMillis;
+    }
+
     ClusterState cluster() {
         return cluster;
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.vmshield.brain.incident.Incident;
 import org.vmshield.brain.incident.SuspectedPath;
 import org.vmshield.brain.model.ClusterState;
+import org.vmshield.brain.model.Criticality;
 import org.vmshield.brain.model.HostState;
 import org.vmshield.brain.model.InFlightAction;
 import org.vmshield.brain.model.InFlightKind;
@@ -22,6 +23,18 @@ import org.vmshield.brain.model.VmState;
  * host when it has room for both for the switch, else on the host with the most headroom.
  */
 final class VersionSwitchChooser {
+    /**
+     * How long after a cost attack opens its switch waits when the VM's host is contended and carries
+     * a critical neighbour: the saturation that follows moves the VM off the host first (a migration
+     * takes about half a second; a switch's boot takes seconds and ties the VM up, so the critical
+     * neighbour would be moved instead, paying its own migration). Path limits bound the flaw's cost
+     * meanwhile; after this the switch goes ahead whatever happened.
+     */
+    static final long DEFER_FOR_MOVE_MILLIS = 1_500;
+    /** A host throttled in this share of its CPU periods is contended (the saturation detector's default). */
+    static final double CONTENDED_THROTTLED_FRACTION = 0.1;
+    /** A host using this share of its CPU capacity is contended (the saturation detector's default). */
+    static final double CONTENDED_BUSY_FRACTION = 0.95;
 
     /** Returns true when the attack matched a known flaw (switches planned, in flight, or impossible). */
     boolean plan(Incident inc, TickLedger ledger, Draft d) {
@@ -77,8 +90,17 @@ final class VersionSwitchChooser {
                 "%s is known-vulnerable on %s: %.1f req/s cost %.0f ms each (baseline %.0f ms)", from, path.path(),
                 path.requestsPerSec(), path.meanBackendMillis(), path.baselineMeanBackendMillis())));
         int planned = 0;
+        int deferred = 0;
         for (VmState v : vulnerable) {
             if (ledger.isBusy(v.name())) {
+                continue;
+            }
+            String neighbour = criticalNeighbourOnContendedHost(v, ledger);
+            if (neighbour != null && ledger.nowMillis() - inc.startMillis() < DEFER_FOR_MOVE_MILLIS) {
+                d.note("switch of " + v.name() + " deferred up to " + DEFER_FOR_MOVE_MILLIS
+                        + " ms after onset: its host " + v.host() + " is contended and carries critical " + neighbour
+                        + "; moving " + v.name() + " off comes first");
+                deferred++;
                 continue;
             }
             String target = v.version().equals(from) ? to : service.fixFor(v.version(), path.path()).orElse(null);
@@ -124,9 +146,28 @@ final class VersionSwitchChooser {
         }
         if (planned > 0) {
             d.choose(name, "the attacked path is a known flaw of the running version; the patched version removes it");
+        } else if (deferred > 0) {
+            d.note("the switch follows once the VM has left its contended host");
         } else {
             d.note("every vulnerable VM already has an action in flight or no room for its replacement");
         }
+    }
+
+    /** Returns a running critical VM other than {@code v} on {@code v}'s host when that host is contended, or null. */
+    private static String criticalNeighbourOnContendedHost(VmState v, TickLedger ledger) {
+        ClusterState cluster = ledger.cluster();
+        HostState host = cluster.host(v.host()).orElse(null);
+        if (host == null || !(host.throttledFraction() >= CONTENDED_THROTTLED_FRACTION
+                || host.cpuUsedCores() >= CONTENDED_BUSY_FRACTION * host.cpuCapacityCores())) {
+            return null;
+        }
+        for (VmState o : cluster.vmsOn(v.host())) {
+            if (!o.name().equals(v.name()) && o.state() == VmRunState.RUNNING
+                    && o.criticality() == Criticality.CRITICAL) {
+                return o.name();
+            }
+        }
+        return null;
     }
 
     /** Returns a VM's CPU cap on a host: its vCPUs, at most the host's cores. */

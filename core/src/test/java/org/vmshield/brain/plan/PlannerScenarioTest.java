@@ -162,9 +162,30 @@ class PlannerScenarioTest {
     }
 
     @Test
+    void movesTheAttackedVmFirstWhenItsCostAttackOpensATickBeforeTheSaturation() {
+        // small is contended and carries critical bank-1: web-1's switch (a boot that ties it up)
+        // waits for the saturation, which moves web-1 off small; web-2, on a quiet host, switches at once
+        ClusterState c = Fixtures.paper(Fixtures.web1(512, 2), Fixtures.bank1(5));
+        Incident cost = Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED);
+        PlannerResult first = planner.plan(List.of(cost), c, T0);
+
+        assertThat(of(first, SwitchVersion.class)).extracting(SwitchVersion::vm).containsExactly("web-2");
+        assertThat(of(first, AddFilterRule.class)).extracting(a -> a.rule().kind())
+                .containsExactly(RuleKind.RATE_LIMIT_PATH, RuleKind.IN_FLIGHT_LIMIT_PATH);
+        assertThat(first.renderLog()).contains("switch of web-1 deferred").contains("critical bank-1");
+
+        PlannerResult next = planner.plan(List.of(cost, Fixtures.saturation("sat", T0 + 500, "web-1", "small")), c, T0 + 500);
+        assertThat(of(next, MigrateVm.class)).extracting(MigrateVm::vm).containsExactly("web-1");
+        assertThat(of(next, SwitchVersion.class)).extracting(SwitchVersion::vm).doesNotContain("web-1");
+    }
+
+    @Test
     void switchesVulnerableVmsToThePatchedVersionWhenTheFlawIsKnown() {
         ClusterState c = Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5));
-        PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED)), c, T0);
+        // web-1's host is contended next to a critical VM: without a saturation to move web-1 first,
+        // its switch goes ahead once the deferral is over
+        PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED)), c,
+                T0 + VersionSwitchChooser.DEFER_FOR_MOVE_MILLIS);
 
         List<SwitchVersion> s = of(r, SwitchVersion.class);
         assertThat(s).extracting(SwitchVersion::vm).containsExactly("web-1", "web-2");
@@ -256,7 +277,8 @@ class PlannerScenarioTest {
                         Fixtures.big().withUsage(8.0, 1024, 0.3)),
                 List.of(Fixtures.web1(1024, 30), Fixtures.bank1(5), Fixtures.web2()),
                 List.of(Fixtures.web(), Fixtures.bank()), MigrationBandwidth.uniform(100));
-        PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED)), c, T0);
+        PlannerResult r = planner.plan(List.of(Fixtures.costAttack("cost", "/search", SourceSpread.DISTRIBUTED)), c,
+                T0 + VersionSwitchChooser.DEFER_FOR_MOVE_MILLIS);
 
         assertThat(of(r, SwitchVersion.class)).extracting(SwitchVersion::vm, SwitchVersion::host)
                 .containsExactly(tuple("web-1", "small"),
