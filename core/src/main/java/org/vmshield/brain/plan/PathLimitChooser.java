@@ -24,6 +24,14 @@ final class PathLimitChooser {
     static final double UNLEARNED_PATH_BUDGET_MILLIS_PER_SEC = 100;
     /** The lowest path rate set: one request every ten seconds still shows whether the attack goes on. */
     static final double MIN_RATE_RPS = 0.1;
+    /**
+     * A path with normal traffic of its own keeps this multiple of its normal request rate: a limit
+     * below it refuses the legitimate clients, who are most of the path's requests. A path that gets
+     * no more than this is not limited at all: its requests came at their usual rate and each cost
+     * more, which is a slow backend (a migration's switchover, a saturated host), not extra crafted
+     * requests; limiting it once refused 96 % of a service's main path (`/`) right after a migration.
+     */
+    static final double NORMAL_RATE_HEADROOM = 1.5;
 
     private final PlannerConfig config;
 
@@ -44,16 +52,26 @@ final class PathLimitChooser {
             return;
         }
         boolean learned = !p.hadNoNormalTraffic();
+        double normalRps = learned && p.baselineRequestsPerSec() > 0 ? p.baselineRequestsPerSec() : 0;
+        if (normalRps > 0 && p.requestsPerSec() <= NORMAL_RATE_HEADROOM * normalRps) {
+            d.consider(ConsideredOption.infeasible("limit path " + p.path(), String.format(Locale.ROOT,
+                    "%.1f req/s against %.1f normally: its usual clients, each request slower (a slow backend);"
+                            + " a limit would refuse them", p.requestsPerSec(), normalRps)));
+            return;
+        }
         double baseline = p.baselineMeanBackendMillis() > 0 ? p.baselineMeanBackendMillis() : p.meanBackendMillis() / 4;
         double limit = learned
-                ? Math.max(1, Math.floor(p.requestsPerSec() * Math.min(1, baseline / p.meanBackendMillis())))
+                ? Math.max(Math.max(1, Math.ceil(NORMAL_RATE_HEADROOM * normalRps)),
+                        Math.floor(p.requestsPerSec() * Math.min(1, baseline / p.meanBackendMillis())))
                 : Math.min(p.requestsPerSec(), Math.max(MIN_RATE_RPS,
                         Math.round(UNLEARNED_PATH_BUDGET_MILLIS_PER_SEC / p.meanBackendMillis() * 100) / 100.0));
         double refused = 1 - limit / p.requestsPerSec();
-        // the cap on requests in flight: what the limited rate needs at the baseline cost, twice over
-        // (at least 1); a rate limit alone lets a backlog grow at the backend when each request takes
-        // longer than the gap between two, and a backlog of crafted requests outlasts the attack
-        double inFlight = Math.max(1, Math.ceil(2 * limit * baseline / 1000));
+        // the cap on requests in flight: what the limited rate needs, twice over (at least 1); a rate
+        // limit alone lets a backlog grow at the backend when each request takes longer than the gap
+        // between two, and a backlog of crafted requests outlasts the attack. A path with normal
+        // traffic is sized at its cost now, so that its clients are not refused by the cap while the
+        // backend is slow; one without, at the baseline cost, which only crafted requests exceed.
+        double inFlight = Math.max(1, Math.ceil(2 * limit * (normalRps > 0 ? p.meanBackendMillis() : baseline) / 1000));
         double benefit = 50 * inc.confidence();
         double cost = 50 * (1 - inc.confidence()) * refused;
         String name = String.format(Locale.ROOT, "limit path %s to %.2f req/s and %.0f in flight", p.path(), limit,

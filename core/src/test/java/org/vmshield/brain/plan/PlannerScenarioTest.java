@@ -299,6 +299,34 @@ class PlannerScenarioTest {
     }
 
     @Test
+    void neverLimitsAPathThatGetsItsUsualRateWhenEachOfItsRequestsIsSlower() {
+        // seen in the demo right after a migration: the service's main path at 46 req/s (its normal
+        // 40), 306 ms each against 13 ms: a slow backend, not crafted requests; a limit to 2 req/s and
+        // 1 in flight refused 96 % of the legitimate clients
+        Incident slow = Fixtures.incident("cost", IncidentKind.COST_ATTACK, IncidentTarget.pool("web", "web"), T0,
+                SourceSpread.DISTRIBUTED, List.of(), List.of(new SuspectedPath("/", 46, 306, 13.5, 14_076, 40)),
+                Optional.empty(), 0.64);
+        PlannerResult r = planner.plan(List.of(slow), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);
+
+        assertThat(of(r, AddFilterRule.class)).isEmpty();
+        assertThat(r.renderLog()).contains("limit path /: ruled out (46.0 req/s against 40.0 normally");
+    }
+
+    @Test
+    void keepsAPathsNormalRateWhenItLimitsASurgeOfCostlyRequestsOnIt() {
+        // 120 req/s on a path that normally gets 40, at 200 ms each against 10 ms: the cost-neutral
+        // rate (6 req/s) would refuse its usual clients; it keeps 1.5 x 40, and room in flight for
+        // them at today's cost
+        Incident surge = Fixtures.incident("cost", IncidentKind.COST_ATTACK, IncidentTarget.pool("web", "web"), T0,
+                SourceSpread.DISTRIBUTED, List.of(), List.of(new SuspectedPath("/report", 120, 200, 10, 24_000, 40)),
+                Optional.empty(), 0.9);
+        PlannerResult r = planner.plan(List.of(surge), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);
+
+        assertThat(of(r, AddFilterRule.class)).extracting(a -> a.rule().kind(), a -> a.rule().limit())
+                .containsExactly(tuple(RuleKind.RATE_LIMIT_PATH, 60.0), tuple(RuleKind.IN_FLIGHT_LIMIT_PATH, 24.0));
+    }
+
+    @Test
     void limitsAPathWithoutANormalOfItsOwnToATenthOfACoreOfBackendTime() {
         // the demo's cost attack: 4 crafted /search per second at 874 ms each (against the pool's
         // typical 3 ms), on a path that had no normal traffic: 100 ms/s / 874 ms = 0.11 req/s, one in flight
