@@ -17,6 +17,9 @@ import java.util.TreeMap;
  * is what the caller passes in.
  */
 public final class IncidentLifecycle {
+    /** Most suspected paths an incident keeps. */
+    static final int MAX_PATHS = 8;
+
     private static final Comparator<Incident> ORDER =
             Comparator.comparingLong(Incident::startMillis).thenComparing(Incident::id);
     private static final long NEVER = Long.MIN_VALUE;
@@ -140,7 +143,38 @@ public final class IncidentLifecycle {
     private static Incident updated(Incident i, Finding f, long atMillis) {
         return new Incident(i.id(), i.kind(), f.target(), i.startMillis(), atMillis, i.state(), i.stateSinceMillis(),
                 -1, i.holdDownMillis(), f.severity(), i.peakSeverity().max(f.severity()), f.confidence(),
-                f.evidence(), f.sources(), f.sourceSpread(), f.paths(), f.saturation());
+                f.evidence(), f.sources(), f.sourceSpread(), keptPaths(f.paths(), i.paths()), f.saturation());
+    }
+
+    /**
+     * Returns the paths named now, then those named before and not now, at most {@link #MAX_PATHS}.
+     * A path stays suspect while its incident lasts: once its limit is in force it stops showing (its
+     * crafted requests are refused), and when another path was named in its place right after a
+     * migration, the incident lost the known-vulnerable path and its version switch never came.
+     */
+    static List<SuspectedPath> keptPaths(List<SuspectedPath> now, List<SuspectedPath> before) {
+        if (before.isEmpty()) {
+            return now;
+        }
+        List<SuspectedPath> kept = new ArrayList<>(Math.min(MAX_PATHS, now.size() + before.size()));
+        for (SuspectedPath p : now) {
+            if (kept.size() < MAX_PATHS) {
+                kept.add(p);
+            }
+        }
+        for (SuspectedPath p : before) {
+            if (kept.size() >= MAX_PATHS) {
+                break;
+            }
+            boolean named = false;
+            for (SuspectedPath q : kept) {
+                named |= q.path().equals(p.path());
+            }
+            if (!named) {
+                kept.add(p);
+            }
+        }
+        return kept;
     }
 
     private static Incident withState(Incident i, IncidentState state, long sinceMillis, long resolvedMillis) {

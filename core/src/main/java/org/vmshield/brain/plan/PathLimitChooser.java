@@ -1,5 +1,6 @@
 package org.vmshield.brain.plan;
 
+import java.util.List;
 import java.util.Locale;
 import org.vmshield.brain.incident.Incident;
 import org.vmshield.brain.incident.SuspectedPath;
@@ -46,7 +47,7 @@ final class PathLimitChooser {
             d.consider(ConsideredOption.infeasible("rate-limit path", "no suspected path or pool"));
             return;
         }
-        SuspectedPath p = inc.paths().get(0);
+        SuspectedPath p = costliest(inc.paths());
         if (!(p.requestsPerSec() > 0) || !(p.meanBackendMillis() > 0)) {
             d.consider(ConsideredOption.infeasible("rate-limit path " + p.path(), "no request rate measured"));
             return;
@@ -97,6 +98,22 @@ final class PathLimitChooser {
         if (added) {
             d.choose(name, why + ": bound the path's cost");
         }
+    }
+
+    /**
+     * Returns the path whose requests cost the most each: the crafted one. An incident keeps the paths
+     * it named before; the one named now may be a path everyone uses that a busy backend slowed down
+     * (after a migration, the service's main path was named while the migrated VM still worked off
+     * the crafted requests), and limiting that one refuses the service's clients.
+     */
+    static SuspectedPath costliest(List<SuspectedPath> paths) {
+        SuspectedPath best = paths.get(0);
+        for (SuspectedPath p : paths) {
+            if (p.meanBackendMillis() > best.meanBackendMillis()) {
+                best = p;
+            }
+        }
+        return best;
     }
 
     private static boolean add(TickLedger ledger, Draft d, long nowMillis, FilterRule rule, String why, String effect) {

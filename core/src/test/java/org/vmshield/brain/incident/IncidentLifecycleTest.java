@@ -17,6 +17,34 @@ class IncidentLifecycleTest {
                 SourceSpread.CONCENTRATED, List.of(), Optional.empty());
     }
 
+    static Finding cost(String... paths) {
+        List<SuspectedPath> named = new java.util.ArrayList<>();
+        for (String p : paths) {
+            named.add(new SuspectedPath(p, 4, 900, 3, 3600, 0));
+        }
+        return new Finding(IncidentKind.COST_ATTACK, WEB, Severity.HIGH, 0.9,
+                List.of(new Evidence("path meanBackendMillis", 900, 3, 1, 100, "ms")), List.of(),
+                SourceSpread.DISTRIBUTED, named, Optional.empty());
+    }
+
+    @Test
+    void keepsTheSuspectedPathsOfEarlierTicksAfterThoseNamedNow() {
+        // once /search is limited it stops showing; right after a migration / was named in its place,
+        // and with / alone the incident lost the known-vulnerable path its version switch needs
+        IncidentLifecycle l = new IncidentLifecycle(H);
+        l.apply(0, List.of(cost("/search")));
+        l.apply(1000, List.of(cost("/search")));
+        Incident i = l.apply(2000, List.of(cost("/"))).active().get(0);
+
+        assertThat(i.paths()).extracting(SuspectedPath::path).containsExactly("/", "/search");
+
+        String[] many = new String[IncidentLifecycle.MAX_PATHS + 3];
+        for (int k = 0; k < many.length; k++) {
+            many[k] = "/p" + k;
+        }
+        assertThat(l.apply(3000, List.of(cost(many))).active().get(0).paths()).hasSize(IncidentLifecycle.MAX_PATHS);
+    }
+
     @Test
     void opensAfterConsecutiveTicksOnlyAndKeepsTheOnsetAsStart() {
         IncidentLifecycle l = new IncidentLifecycle(H);

@@ -313,6 +313,18 @@ class PlannerScenarioTest {
     }
 
     @Test
+    void limitsTheCostliestPathOfAnIncidentNotTheOneNamedLast() {
+        // after a migration the incident named / (a surge of a flood's requests, each slower on the
+        // busy VM) before /search, the crafted path it named first
+        Incident cost = Fixtures.incident("cost", IncidentKind.COST_ATTACK, IncidentTarget.pool("web", "web"), T0,
+                SourceSpread.DISTRIBUTED, List.of(), List.of(new SuspectedPath("/", 50, 306, 13.5, 15_300, 20),
+                        new SuspectedPath("/report", 0.1, 2968, 3, 297, 0)), Optional.empty(), 0.9);
+        PlannerResult r = planner.plan(List.of(cost), Fixtures.paper(Fixtures.web1(1024, 30), Fixtures.bank1(5)), T0);
+
+        assertThat(of(r, AddFilterRule.class)).extracting(a -> a.rule().match()).containsOnly("/report");
+    }
+
+    @Test
     void keepsAPathsNormalRateWhenItLimitsASurgeOfCostlyRequestsOnIt() {
         // 120 req/s on a path that normally gets 40, at 200 ms each against 10 ms: the cost-neutral
         // rate (6 req/s) would refuse its usual clients; it keeps 1.5 x 40, and room in flight for
