@@ -34,6 +34,7 @@ import org.vmshield.controller.journal.Journal;
 import org.vmshield.controller.reconcile.Reconciler;
 import org.vmshield.controller.state.ClusterStateBuilder;
 import org.vmshield.controller.state.ControlState;
+import org.vmshield.controller.state.HostCpuWeights;
 import org.vmshield.controller.state.RuleMapper;
 import org.vmshield.controller.telemetry.TelemetryCollector;
 import org.vmshield.hypervisor.Hypervisor;
@@ -64,6 +65,7 @@ public final class Controller implements AutoCloseable {
     private final ControlState control;
     private final ClusterStateBuilder stateBuilder;
     private final TelemetryCollector collector;
+    private final HostCpuWeights hostWeights;
     private final Actuator actuator;
     private final TickJournal tickJournal;
     private final Set<String> started = new LinkedHashSet<>();
@@ -92,6 +94,7 @@ public final class Controller implements AutoCloseable {
         this.control = new ControlState(journal);
         this.stateBuilder = new ClusterStateBuilder(hypervisor, config, control);
         this.collector = new TelemetryCollector(balancer::snapshot, hypervisor);
+        this.hostWeights = new HostCpuWeights(config, hypervisor);
         Map<String, String> pools = new HashMap<>();
         Map<String, String> health = new HashMap<>();
         for (ServiceDecl s : config.services()) {
@@ -120,6 +123,7 @@ public final class Controller implements AutoCloseable {
             }
         }
         syncBackends();
+        hostWeights.apply(hypervisor.vms());
         reapplyControl();
     }
 
@@ -151,6 +155,7 @@ public final class Controller implements AutoCloseable {
         long now = clock.getAsLong();
         ticks.incrementAndGet();
         syncBackends();
+        hostWeights.apply(hypervisor.vms());
         pruneExpiredRules(now);
         TelemetrySnapshot snapshot = collector.collect(now);
         lastSnapshot = snapshot;

@@ -63,4 +63,14 @@ public interface Hypervisor extends AutoCloseable {
     /** Stops every VM and removes everything this hypervisor created. */
     @Override
     void close();
+
+    /**
+     * Sets the CPU weight of {@code host} (cgroup v1 {@code cpu.shares} units, 1024 = one process)
+     * where hosts are slices of one machine that compete for its cores; elsewhere (separate machines)
+     * nothing happens. The host's capacity still caps it: the weight only says who runs first when
+     * the machine is short of CPU.
+     *
+     * @throws IllegalArgumentException unknown host, or shares outside 2..262144
+     */
+    default void setHostCpuShares(String host, long shares) {}
 }

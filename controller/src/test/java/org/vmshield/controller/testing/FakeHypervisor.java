@@ -49,6 +49,8 @@ public final class FakeHypervisor implements Hypervisor {
     public volatile RuntimeException vmsFailure;
     public volatile double hostCoresUsed = 0.25;
     public volatile double throttled = 0.1;
+    /** The CPU weights set, by host. */
+    public final Map<String, Long> cpuShares = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Vm(VmSpec spec, HttpServer server, VmState state, int migrations) {
         Endpoint endpoint() {
@@ -61,6 +63,14 @@ public final class FakeHypervisor implements Hypervisor {
         for (HostSpec h : hostSpecs) {
             hosts.put(h.name(), h);
         }
+    }
+
+    @Override
+    public void setHostCpuShares(String host, long shares) {
+        if (!hosts.containsKey(host)) {
+            throw new IllegalArgumentException("host " + host + ": unknown");
+        }
+        cpuShares.put(host, shares);
     }
 
     /** Returns a VM record as if the hypervisor had adopted one left running (a migration done while we were down). */

@@ -84,6 +84,11 @@ public final class RecordingHypervisor implements Hypervisor {
     }
 
     @Override
+    public void setHostCpuShares(String host, long shares) {
+        delegate.setHostCpuShares(host, shares);
+    }
+
+    @Override
     public boolean cancelMigration(String vm) {
         return delegate.cancelMigration(vm);
     }

@@ -37,6 +37,12 @@ abstract class CgroupBackend {
 
     abstract double readCpuCores(String host);
 
+    /** Writes the slice's CPU weight, in cgroup v1 {@code cpu.shares} units (1024 = one process). */
+    abstract void writeCpuShares(String host, long shares);
+
+    /** Reads the slice's CPU weight back, in cgroup v1 {@code cpu.shares} units. */
+    abstract long readCpuShares(String host);
+
     abstract void writeMemoryBytes(String host, long bytes);
 
     abstract long readMemoryLimitBytes(String host);

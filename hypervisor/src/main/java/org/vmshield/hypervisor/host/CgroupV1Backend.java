@@ -58,6 +58,16 @@ final class CgroupV1Backend extends CgroupBackend {
     }
 
     @Override
+    void writeCpuShares(String host, long shares) {
+        CgroupFiles.write(slice(cpuBase, host).resolve("cpu.shares"), Long.toString(shares));
+    }
+
+    @Override
+    long readCpuShares(String host) {
+        return CgroupFiles.readLong(slice(cpuBase, host).resolve("cpu.shares"));
+    }
+
+    @Override
     double readCpuCores(String host) {
         Path dir = slice(cpuBase, host);
         long quota = CgroupFiles.readLong(dir.resolve("cpu.cfs_quota_us"));

@@ -57,6 +57,18 @@ final class CgroupV2Backend extends CgroupBackend {
     }
 
     @Override
+    void writeCpuShares(String host, long shares) {
+        // cgroup v2's cpu.weight: 100 is the default where v1's cpu.shares is 1024; 1..10000
+        long weight = Math.max(1, Math.min(10_000, Math.round(shares * 100.0 / 1024)));
+        CgroupFiles.write(slice(host).resolve("cpu.weight"), Long.toString(weight));
+    }
+
+    @Override
+    long readCpuShares(String host) {
+        return Math.round(CgroupFiles.readLong(slice(host).resolve("cpu.weight")) * 1024 / 100.0);
+    }
+
+    @Override
     double readCpuCores(String host) {
         String[] max = CgroupFiles.read(slice(host).resolve("cpu.max")).split("\\s+");
         if (max[0].equals("max")) {

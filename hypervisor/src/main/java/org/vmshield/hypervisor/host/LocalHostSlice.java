@@ -43,6 +43,22 @@ public final class LocalHostSlice {
         backend.writeCpuCores(name, cpuCores);
     }
 
+    /** Returns the CPU weight (cgroup v1 {@code cpu.shares} units), read back from the cgroup. */
+    public long cpuShares() {
+        return backend.readCpuShares(name);
+    }
+
+    /**
+     * Sets the CPU weight, in cgroup v1 {@code cpu.shares} units (1024 is one process's weight; v2's
+     * {@code cpu.weight} gets the same share); takes effect at once. The quota still caps the slice.
+     */
+    public void setCpuShares(long shares) {
+        if (shares < 2 || shares > 262_144) {
+            throw new IllegalArgumentException("shares: " + shares + " (expected: 2..262144)");
+        }
+        backend.writeCpuShares(name, shares);
+    }
+
     /** Returns the memory limit in MiB, read back from the cgroup. */
     public long memoryMiB() {
         return backend.readMemoryLimitBytes(name) / (1024 * 1024);

@@ -25,6 +25,11 @@ final class CgroupHostSlices {
             }
 
             @Override
+            public void setCpuShares(long shares) {
+                slice.setCpuShares(shares);
+            }
+
+            @Override
             public void remove() {
                 slice.remove();
             }

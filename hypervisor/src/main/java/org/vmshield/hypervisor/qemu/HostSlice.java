@@ -11,6 +11,9 @@ interface HostSlice {
     /** Returns the slice's cumulative usage counters. */
     SliceUsage usage();
 
+    /** Sets the slice's CPU weight (cgroup v1 {@code cpu.shares} units). */
+    void setCpuShares(long shares);
+
     /** Removes the slice; its processes must be gone. */
     void remove();
 }

@@ -520,6 +520,20 @@ public final class QemuHypervisor implements Hypervisor {
     }
 
     @Override
+    public void setHostCpuShares(String host, long shares) {
+        HostState h;
+        synchronized (this) {
+            h = hosts.get(host);
+        }
+        if (h == null) {
+            throw new IllegalArgumentException("host " + host + ": unknown (expected one of " + hosts.keySet() + ")");
+        }
+        if (h.slice != null) {
+            h.slice.setCpuShares(shares);
+        }
+    }
+
+    @Override
     public boolean cancelMigration(String vm) {
         QemuMigration m;
         synchronized (this) {

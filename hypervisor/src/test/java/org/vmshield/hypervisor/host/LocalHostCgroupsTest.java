@@ -55,6 +55,16 @@ class LocalHostCgroupsTest {
     }
 
     @Test
+    void setsAndReadsBackTheSlicesCpuWeight() {
+        LocalHostSlice slice = cgroups.create("weighted", 0.5, 64);
+        slice.setCpuShares(4096);
+        assertThat(slice.cpuShares()).isEqualTo(4096);
+        assertThatThrownBy(() -> slice.setCpuShares(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shares: 1 (expected: 2..262144)");
+        assertThat(slice.cpuShares()).isEqualTo(4096);
+    }
+
+    @Test
     void capsABusyLoopAtTheSlicesCpuQuota() throws Exception {
         LocalHostSlice slice = cgroups.create("half", 0.5, 64);
         Process loop = start(BUSY_LOOP);
