@@ -94,7 +94,12 @@ public final class Pool {
      * everything), then to a paused one (the caller holds the request). Returns null when none is left.
      */
     public Backend pick(Backend exclude) {
-        long now = nanoClock.getAsLong();
+        return pick(exclude, nanoClock.getAsLong());
+    }
+
+    /** {@link #pick(Backend)} at {@code nowNanos}, the time of this pool's clock the caller just read. */
+    public Backend pick(Backend exclude, long nowNanos) {
+        long now = nowNanos;
         Backend[] all = backends;
         Backend[] scratch = SCRATCH.get();
         if (scratch.length < all.length) {

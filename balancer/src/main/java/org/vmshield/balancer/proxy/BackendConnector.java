@@ -34,6 +34,7 @@ public final class BackendConnector {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOCATOR, ProxyAllocator.get())
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
                 .handler(initializer)
                 .connect(address);

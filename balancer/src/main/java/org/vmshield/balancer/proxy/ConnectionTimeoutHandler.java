@@ -39,6 +39,10 @@ public final class ConnectionTimeoutHandler extends ChannelDuplexHandler {
     private final LongSupplier nanoClock;
     private long headStartNanos = NOT_AWAITING;
     private long lastActivityNanos;
+    private long lastReadNanos;
+    /** The time of the next write, given by its writer ({@link #activityAt}); else the write reads the clock. */
+    private long notedNanos;
+    private boolean noted;
     private final long idleThresholdNanos;
     private ScheduledFuture<?> check;
     private ChannelHandlerContext ctx;
@@ -95,6 +99,7 @@ public final class ConnectionTimeoutHandler extends ChannelDuplexHandler {
         if (msg instanceof ByteBuf buf) {
             long now = nanoClock.getAsLong();
             lastActivityNanos = now;
+            lastReadNanos = now;
             counters.bytesIn(buf.readableBytes());
             if (headStartNanos == AWAITING_FIRST_BYTE) {
                 headStartNanos = now;
@@ -108,8 +113,22 @@ public final class ConnectionTimeoutHandler extends ChannelDuplexHandler {
         if (msg instanceof ByteBuf buf) {
             counters.bytesOut(buf.readableBytes());
         }
-        lastActivityNanos = nanoClock.getAsLong();
+        if (noted) {
+            noted = false;
+            lastActivityNanos = notedNanos;
+        } else {
+            lastActivityNanos = nanoClock.getAsLong();
+        }
         ctx.write(msg, promise);
+    }
+
+    /**
+     * Gives the time of the write that follows at once: the proxy has just read the clock (for its
+     * latency figures), so the write need not read it again.
+     */
+    void activityAt(long nowNanos) {
+        notedNanos = nowNanos;
+        noted = true;
     }
 
     /**
@@ -126,6 +145,14 @@ public final class ConnectionTimeoutHandler extends ChannelDuplexHandler {
             }
         }
         ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * Returns when the last bytes were read from the client: what a request decoded from them takes as
+     * its arrival time, so that the stages after this one need not read the clock again.
+     */
+    long lastReadNanos() {
+        return lastReadNanos;
     }
 
     /** Stops the header timer: a complete request head arrived. */

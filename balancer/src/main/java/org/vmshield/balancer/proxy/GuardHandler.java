@@ -66,7 +66,7 @@ final class GuardHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof HttpRequest req && req.decoderResult().isSuccess()) {
-            Verdict v = hooks.onRequest(source, HttpPaths.pathOf(req.uri()), nanoClock.getAsLong());
+            Verdict v = hooks.onRequest(source, HttpPaths.pathOf(req.uri()), timeouts.lastReadNanos());
             if (v.refused()) {
                 hooks.onRefused(source);
                 ctx.fireChannelRead(new RefusedRequest(req, v, false));

@@ -18,33 +18,54 @@ final class HopByHopHeaders {
 
     /** Strips the hop-by-hop fields; returns true if the message was chunked. */
     static boolean strip(HttpHeaders h) {
-        boolean chunked = h.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
-        if (h.contains(HttpHeaderNames.CONNECTION)) {
+        return strip(h, HeaderScan.scan(h));
+    }
+
+    /**
+     * Strips the hop-by-hop fields, given the {@link HeaderScan} flags of {@code h}: only the fields
+     * present are looked up. Returns true if the message was chunked.
+     */
+    static boolean strip(HttpHeaders h, int flags) {
+        if ((flags & HeaderScan.HOP_BY_HOP) == 0) {
+            return false;
+        }
+        boolean chunked = (flags & HeaderScan.TRANSFER_ENCODING) != 0
+                && h.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
+        if ((flags & HeaderScan.CONNECTION) != 0) {
             Iterator<? extends CharSequence> values = h.valueCharSequenceIterator(HttpHeaderNames.CONNECTION);
             while (values.hasNext()) {
                 removeNamedFields(h, values.next());
             }
             h.remove(HttpHeaderNames.CONNECTION);
         }
-        h.remove(HttpHeaderNames.KEEP_ALIVE);
-        h.remove(PROXY_CONNECTION);
-        h.remove(HttpHeaderNames.TE);
-        h.remove(HttpHeaderNames.UPGRADE);
+        if ((flags & HeaderScan.KEEP_ALIVE) != 0) {
+            h.remove(HttpHeaderNames.KEEP_ALIVE);
+        }
+        if ((flags & HeaderScan.PROXY_CONNECTION) != 0) {
+            h.remove(PROXY_CONNECTION);
+        }
+        if ((flags & HeaderScan.TE) != 0) {
+            h.remove(HttpHeaderNames.TE);
+        }
+        if ((flags & HeaderScan.UPGRADE) != 0) {
+            h.remove(HttpHeaderNames.UPGRADE);
+        }
         if (chunked) {
             h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        } else {
+        } else if ((flags & HeaderScan.TRANSFER_ENCODING) != 0) {
             h.remove(HttpHeaderNames.TRANSFER_ENCODING);
         }
         return chunked;
     }
 
     /**
-     * Removes the fields named in one Connection value (a comma-separated list). The usual value,
-     * {@code keep-alive}, names a field removed anyway: it is skipped without splitting (every
-     * response of a keep-alive backend carries it).
+     * Removes the fields named in one Connection value (a comma-separated list). The usual values,
+     * {@code keep-alive} (a field removed anyway) and {@code close}, are skipped without splitting
+     * (every response of a keep-alive backend carries the first).
      */
     private static void removeNamedFields(HttpHeaders h, CharSequence value) {
-        if (AsciiString.contentEqualsIgnoreCase(value, HttpHeaderValues.KEEP_ALIVE)) {
+        if (AsciiString.contentEqualsIgnoreCase(value, HttpHeaderValues.KEEP_ALIVE)
+                || AsciiString.contentEqualsIgnoreCase(value, HttpHeaderValues.CLOSE)) {
             return;
         }
         int start = 0;

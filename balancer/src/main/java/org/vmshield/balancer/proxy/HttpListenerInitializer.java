@@ -4,7 +4,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import java.net.InetAddress;
 
 /**
@@ -13,9 +12,9 @@ import java.net.InetAddress;
  *   <li>connection caps (global, per source): checked here, before any handler is added;
  *   <li>{@code timeouts}: request-header (slowloris) and idle timeouts, raw byte counts;
  *   <li>{@code codec}: HTTP/1.1 parsing with max request-line and header sizes;
- *   <li>{@code expect}: answers {@code Expect: 100-continue} itself;
  *   <li>{@code guard}: guard rules for the connection and each request head;
- *   <li>{@code proxy}: backend selection, forwarding, local answers.
+ *   <li>{@code proxy}: answers {@code Expect: 100-continue} of admitted requests, backend selection,
+ *       forwarding, local answers.
  * </ol>
  */
 @io.netty.channel.ChannelHandler.Sharable
@@ -43,7 +42,6 @@ final class HttpListenerInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast("timeouts", timeouts);
         p.addLast("codec", new HttpServerCodec(limits.maxUriLength() + REQUEST_LINE_OVERHEAD, limits.maxHeaderBytes(), 16384));
-        p.addLast("expect", new HttpServerExpectContinueHandler());
         p.addLast("guard", new GuardHandler(context.hooks(), context.nanoClock(), timeouts, true));
         p.addLast("proxy", new HttpProxyHandler(context, timeouts));
     }

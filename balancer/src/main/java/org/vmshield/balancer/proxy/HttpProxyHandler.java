@@ -1,5 +1,6 @@
 package org.vmshield.balancer.proxy;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -8,11 +9,16 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -49,8 +55,8 @@ import org.vmshield.balancer.telemetry.InFlightRequest;
  */
 final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(HttpProxyHandler.class);
-    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
-    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    private static final AsciiString X_FORWARDED_FOR = HeaderScan.X_FORWARDED_FOR_NAME;
+    private static final AsciiString X_FORWARDED_PROTO = HeaderScan.X_FORWARDED_PROTO_NAME;
     private static final AsciiString HTTP = AsciiString.cached("http");
 
     private enum State { IDLE, SELECTING, STREAMING, LOCAL }
@@ -69,6 +75,15 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     private boolean closed;
     private boolean closing;
     private boolean inputShutdown;
+    /** Inside a read of the client connection (channelRead up to channelReadComplete). */
+    private boolean reading;
+    /** A read of the client connection was asked for and has not brought anything yet. */
+    private boolean readRequested;
+    /**
+     * A request without a body was forwarded whole: the decoder's empty end of it, still to come, is
+     * dropped (a connection-level flag: it outlives an exchange answered before that end arrives).
+     */
+    private boolean dropEmptyEnd;
 
     // The current exchange; reset by finishExchange().
     private State state = State.IDLE;
@@ -90,6 +105,13 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     private boolean retried;
     private boolean guardAdmitted;
     private boolean backendFailed;
+    /**
+     * The response head, held until the backend's read ends or the body comes: a head followed by its
+     * whole body in the same read goes out as one message, encoded into one buffer, one write.
+     */
+    private HttpResponse heldHead;
+    /** Something was written to the client and not flushed yet (flushed at the end of the backend's read). */
+    private boolean unflushed;
     private String refusalRuleId;
     private int status;
     private long startNanos;
@@ -119,7 +141,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         sourceText = source.getHostAddress();
         pool.counters().connectionOpened();
         inFlight = hooks.openInFlight();
-        ctx.read();
+        readClient();
     }
 
     @Override
@@ -138,7 +160,12 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
+        readRequested = false;
         if (closed || closing) {
+            ReferenceCountUtil.release(msg);
+        } else if (dropEmptyEnd && msg instanceof LastHttpContent) {
+            dropEmptyEnd = false;
             ReferenceCountUtil.release(msg);
         } else if (state == State.IDLE) {
             begin(msg);
@@ -157,17 +184,21 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (closed || closing || inputShutdown) {
+        reading = false;
+        if (closed || closing) {
             return;
         }
         if (state == State.STREAMING && backendChannel != null) {
-            backendChannel.flush();
+            backendChannel.flush(); // what attach and forwardBody wrote during this read
             if (!requestDone && !backendChannel.isWritable()) {
                 return; // resumed by onBackendWritable
             }
         }
+        if (inputShutdown) {
+            return;
+        }
         if (pending.size() < MAX_PENDING) {
-            ctx.read();
+            readClient();
         }
     }
 
@@ -212,11 +243,14 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         }
         timeouts.headReceived();
         exchangeId++;
-        startNanos = context.nanoClock().getAsLong();
+        long now = reading ? timeouts.lastReadNanos() : context.nanoClock().getAsLong();
+        startNanos = now;
         pool.counters().requestStarted();
         request = req;
         requestDone = req instanceof LastHttpContent;
-        expectBody = expectsBody(req);
+        HttpHeaders h = req.headers();
+        int fields = HeaderScan.scan(h);
+        expectBody = expectsBody(req, fields);
         if (req.decoderResult().isFailure()) {
             ReferenceCountUtil.release(req);
             clientKeepAlive = false;
@@ -231,24 +265,51 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         http10 = req.protocolVersion().minorVersion() == 0;
-        clientKeepAlive = HttpUtil.isKeepAlive(req);
+        clientKeepAlive = isKeepAlive(req, fields);
         HttpMethod method = req.method();
         headRequest = HttpMethod.HEAD.equals(method);
         idempotent = headRequest || HttpMethod.GET.equals(method) || HttpMethod.OPTIONS.equals(method)
                 || HttpMethod.PUT.equals(method) || HttpMethod.DELETE.equals(method) || HttpMethod.TRACE.equals(method);
         path = HttpPaths.pathOf(uri);
         guardAdmitted = true;
-        HttpHeaders h = req.headers();
-        HopByHopHeaders.strip(h);
-        String prior = h.get(X_FORWARDED_FOR);
-        h.set(X_FORWARDED_FOR, prior == null ? sourceText : prior + ", " + sourceText);
-        h.set(X_FORWARDED_PROTO, HTTP);
-        req.setProtocolVersion(HttpVersion.HTTP_1_1);
-        select(null, false);
+        if ((fields & HeaderScan.EXPECT) != 0 && HttpUtil.is100ContinueExpected(req)) {
+            // Answered here, after the guards: a refused request is not invited to send its body.
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER), ctx.voidPromise());
+            h.remove(HttpHeaderNames.EXPECT);
+        }
+        HopByHopHeaders.strip(h, fields);
+        if ((fields & HeaderScan.X_FORWARDED_FOR) != 0) {
+            h.set(X_FORWARDED_FOR, h.get(X_FORWARDED_FOR) + ", " + sourceText);
+        } else {
+            h.add(X_FORWARDED_FOR, sourceText);
+        }
+        if ((fields & HeaderScan.X_FORWARDED_PROTO) != 0) {
+            h.set(X_FORWARDED_PROTO, HTTP);
+        } else {
+            h.add(X_FORWARDED_PROTO, HTTP);
+        }
+        if (!expectBody && !requestDone) {
+            // No body: forward head and end as one message (one buffer, one write to the backend);
+            // the decoder's empty end that follows is dropped on arrival.
+            request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER, h,
+                    EmptyHttpHeaders.INSTANCE);
+            requestDone = true;
+            dropEmptyEnd = true;
+        } else {
+            req.setProtocolVersion(HttpVersion.HTTP_1_1);
+        }
+        select(null, false, now);
     }
 
-    private static boolean expectsBody(HttpRequest req) {
-        return HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
+    private static boolean expectsBody(HttpRequest req, int fields) {
+        return ((fields & HeaderScan.TRANSFER_ENCODING) != 0 && HttpUtil.isTransferEncodingChunked(req))
+                || ((fields & HeaderScan.CONTENT_LENGTH) != 0 && HttpUtil.getContentLength(req, 0L) > 0);
+    }
+
+    /** {@link HttpUtil#isKeepAlive}, without the lookup when there is no Connection field. */
+    private static boolean isKeepAlive(HttpMessage m, int fields) {
+        return (fields & HeaderScan.CONNECTION) == 0 ? m.protocolVersion().isKeepAliveDefault() : HttpUtil.isKeepAlive(m);
     }
 
     /** Answers a request the guard stage refused: 429/403, or a closed connection. */
@@ -260,8 +321,9 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         HttpRequest req = refused.request();
         request = req;
         requestDone = req instanceof LastHttpContent;
-        expectBody = expectsBody(req);
-        clientKeepAlive = HttpUtil.isKeepAlive(req);
+        int fields = HeaderScan.scan(req.headers());
+        expectBody = expectsBody(req, fields);
+        clientKeepAlive = isKeepAlive(req, fields);
         Verdict v = refused.verdict();
         int code = v.httpStatus();
         if (code == 0) {
@@ -296,10 +358,15 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
 
     /** Picks a backend and connects; {@code exclude} is the backend a retry must avoid. */
     private void select(Backend exclude, boolean sameAllowed) {
+        select(exclude, sameAllowed, context.nanoClock().getAsLong());
+    }
+
+    /** Picks a backend and connects; {@code now} is the current time (the caller had it at hand). */
+    private void select(Backend exclude, boolean sameAllowed, long now) {
         state = State.SELECTING;
-        Backend b = pool.pick(exclude);
+        Backend b = pool.pick(exclude, now);
         if (b == null && sameAllowed) {
-            b = pool.pick(null);
+            b = pool.pick(null, now);
         }
         backend = b;
         if (b == null) {
@@ -313,7 +380,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         b.requestStarted();
         b.counters().requestStarted();
         backendCounted = true;
-        backendStartNanos = context.nanoClock().getAsLong();
+        backendStartNanos = now;
         inFlight.begin(path, backendStartNanos);
         EventLoop loop = ctx.channel().eventLoop();
         BackendAddress address = b.address();
@@ -357,21 +424,23 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         backendHandler = ch.pipeline().get(HttpBackendHandler.class);
         backendHandler.bind(this);
         state = State.STREAMING;
-        ch.write(request, ch.voidPromise());
-        if (requestDone) {
-            // a FullHttpRequest carried its body (not produced by our codec, but cheap to allow)
-            bodyForwarded = true;
+        HttpRequest req = request;
+        if (req instanceof FullHttpRequest full && full.content().isReadable()) {
+            bodyForwarded = true; // a body that went with the head (ours have none: they can be retried)
         }
+        ch.write(req, ch.voidPromise());
         while (!requestDone && !pending.isEmpty() && !(pending.peek() instanceof HttpRequest)) {
             forwardBody((HttpContent) pending.poll());
             if (closed) {
                 return;
             }
         }
-        ch.flush();
+        if (!reading) {
+            ch.flush(); // else channelReadComplete flushes, together with what else this read brought
+        }
         ch.read();
         if (!requestDone && ch.isWritable()) {
-            ctx.read();
+            readClient();
         }
     }
 
@@ -464,13 +533,14 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         responseStarted = true;
         status = code;
         HttpHeaders h = r.headers();
-        backendReusable = HttpUtil.isKeepAlive(r); // and, checked at the end, the request body all sent
-        boolean chunked = HopByHopHeaders.strip(h);
+        int fields = HeaderScan.scan(h);
+        backendReusable = isKeepAlive(r, fields); // and, checked at the end, the request body all sent
+        boolean chunked = HopByHopHeaders.strip(h, fields);
         // A backend may answer while the request body still flows (echo, streaming): whether the
         // connection can stay open is known only at the end (see onResponseContent).
         boolean keepAlive = clientKeepAlive;
         boolean bodyless = headRequest || code == 204 || code == 304;
-        if (!bodyless && !chunked && !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        if (!bodyless && !chunked && (fields & HeaderScan.CONTENT_LENGTH) == 0) {
             keepAlive = false; // body ends at the backend's close: so must ours
             backendReusable = false;
         }
@@ -484,7 +554,17 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         closeAfter = !keepAlive;
-        ctx.write(r, ctx.voidPromise());
+        heldHead = r; // written with the body's end if it comes in this read, else at the read's end
+    }
+
+    /** Writes the response head still held, if any. */
+    private void writeHeldHead() {
+        HttpResponse r = heldHead;
+        if (r != null) {
+            heldHead = null;
+            ctx.write(r, ctx.voidPromise());
+            unflushed = true;
+        }
     }
 
     private void onResponseContent(HttpContent c) {
@@ -501,38 +581,55 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
             backendReusable = false;
             backend.counters().error();
             finishBackend(-1);
+            writeHeldHead();
             ctx.flush();
             ctx.close();
             return;
         }
         backend.counters().bytesOut(c.content().readableBytes());
-        if (c instanceof LastHttpContent) {
+        if (c instanceof LastHttpContent last) {
             responseDone = true;
             if (!requestDone) {
                 closeAfter = true; // answered before the request ended: the rest of it cannot be framed
             }
             // account first, so that whoever reads the figures after the client got its answer sees it
-            long latency = context.nanoClock().getAsLong() - backendStartNanos;
+            long now = context.nanoClock().getAsLong();
+            long latency = now - backendStartNanos;
             backend.counters().response(status, latency);
             if (status >= 500) {
                 pool.outliers().onFailure(backend);
             } else {
                 pool.outliers().onSuccess(backend);
             }
-            finishBackend(latency);
-            if (closeAfter) {
-                ctx.writeAndFlush(c).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                ctx.writeAndFlush(c, ctx.voidPromise());
+            finishBackend(latency, now);
+            Object out = c;
+            HttpResponse head = heldHead;
+            if (head != null) {
+                heldHead = null; // head and whole body in one message: one buffer, one write
+                out = new DefaultFullHttpResponse(head.protocolVersion(), head.status(), last.content(), head.headers(),
+                        last.trailingHeaders());
             }
-            finishExchange();
+            timeouts.activityAt(now); // the write below needs no clock read of its own
+            unflushed = false;
+            if (closeAfter) {
+                ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.writeAndFlush(out, ctx.voidPromise());
+            }
+            finishExchange(now);
         } else {
+            writeHeldHead();
             ctx.write(c, ctx.voidPromise());
+            unflushed = true;
         }
     }
 
     void onBackendReadComplete() {
-        ctx.flush();
+        writeHeldHead();
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
         if (backendChannel != null && ctx.channel().isWritable()) {
             backendChannel.read();
         }
@@ -540,7 +637,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
 
     void onBackendWritable() {
         if (state == State.STREAMING && !requestDone) {
-            ctx.read();
+            readClient();
         }
     }
 
@@ -559,6 +656,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         } else {
             backend.counters().error();
             finishBackend(-1);
+            writeHeldHead();
             ctx.flush();
             ctx.close();
         }
@@ -618,10 +716,14 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
 
     /** Ends our use of the backend: outstanding count, connection back to the pool or closed. */
     private void finishBackend(long latencyNanos) {
+        finishBackend(latencyNanos, context.nanoClock().getAsLong());
+    }
+
+    private void finishBackend(long latencyNanos, long now) {
         Backend b = backend;
         if (backendCounted) {
             backendCounted = false;
-            b.requestFinished(latencyNanos, context.nanoClock().getAsLong());
+            b.requestFinished(latencyNanos, now);
             b.counters().requestFinished();
         }
         Channel ch = backendChannel;
@@ -638,10 +740,14 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
 
     /** Ends the exchange and starts on the next request, if the connection stays open. */
     private void finishExchange() {
+        finishExchange(guardAdmitted ? context.nanoClock().getAsLong() : 0);
+    }
+
+    /** {@link #finishExchange()} at {@code now}, the time the caller read last. */
+    private void finishExchange(long now) {
         pool.counters().requestFinished();
         inFlight.end();
         if (guardAdmitted) {
-            long now = context.nanoClock().getAsLong();
             hooks.onRequestDone(source, path, status > 0 && backend != null ? now - backendStartNanos : -1, now);
         }
         boolean close = closeAfter;
@@ -662,8 +768,8 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
             begin(next);
         } else if (inputShutdown) {
             ctx.close();
-        } else {
-            ctx.read();
+        } else if (!readRequested) { // usually asked for already, at the end of the read that brought this request
+            readClient();
         }
     }
 
@@ -717,6 +823,15 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         refusalRuleId = null;
         status = 0;
         backend = null;
+        if (heldHead != null) {
+            ReferenceCountUtil.release(heldHead);
+            heldHead = null;
+        }
+    }
+
+    private void readClient() {
+        readRequested = true;
+        ctx.read();
     }
 
     private void releasePending() {

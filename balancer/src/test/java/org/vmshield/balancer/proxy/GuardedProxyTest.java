@@ -73,6 +73,22 @@ class GuardedProxyTest {
     }
 
     @Test
+    void aRefusedRequestThatExpects100ContinueGetsItsRefusalNotAnInvitationToSendItsBody() throws Exception {
+        balancer.addRule(GuardRuleParser.parseJson(
+                "{\"type\":\"sourceRate\",\"id\":\"no-uploads\",\"rateRps\":0.001,\"burst\":1}"));
+        try (RawClient raw = new RawClient(port, InetAddress.getByName("127.1.0.11"))) {
+            raw.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(100); // admitted (the burst): invited
+            assertThat(raw.send("hello").read().body()).isEqualTo("hello");
+            raw.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(429); // refused: answered at once, no 100 first
+            assertThat(raw.closedByServer()).isTrue(); // the body it may still send cannot be framed
+        } finally {
+            balancer.removeRule("no-uploads");
+        }
+    }
+
+    @Test
     void aDeniedNetworkIsCutOffAtConnectTimeAndTheRuleExpires() throws Exception {
         balancer.addRule(GuardRuleParser.parseJson(
                 "{\"type\":\"cidr\",\"id\":\"deny-66\",\"action\":\"deny\",\"cidrs\":[\"127.66.0.0/16\"],\"ttlSeconds\":1}"));
