@@ -598,11 +598,21 @@ public final class QemuHypervisor implements Hypervisor {
                 log.warn("stopping {} on close failed: {}", vm, e.toString());
             }
         }
+        boolean hadSlices = false;
         synchronized (this) {
             for (HostState h : hosts.values()) {
                 if (h.slice != null) {
                     removeQuietly(h.slice);
+                    hadSlices = true;
                 }
+            }
+        }
+        if (hadSlices) {
+            try {
+                // the parent group too, once no host of any controller is left in it
+                CgroupHostSlices.removeEmpty(List.of());
+            } catch (RuntimeException e) {
+                log.warn("cannot remove the hosts' parent cgroup: {}", e.toString());
             }
         }
         network.close();
