@@ -122,8 +122,9 @@ public final class Controller implements AutoCloseable {
                 started.add(vm.name());
             }
         }
-        syncBackends();
-        hostWeights.apply(hypervisor.vms());
+        List<VmInfo> vms = hypervisor.vms();
+        syncBackends(vms);
+        hostWeights.apply(vms);
         reapplyControl();
     }
 
@@ -154,8 +155,9 @@ public final class Controller implements AutoCloseable {
     public synchronized BrainTick tick() {
         long now = clock.getAsLong();
         ticks.incrementAndGet();
-        syncBackends();
-        hostWeights.apply(hypervisor.vms());
+        List<VmInfo> vms = hypervisor.vms();
+        syncBackends(vms);
+        hostWeights.apply(vms);
         pruneExpiredRules(now);
         TelemetrySnapshot snapshot = collector.collect(now);
         lastSnapshot = snapshot;
@@ -176,10 +178,10 @@ public final class Controller implements AutoCloseable {
     }
 
     /** Adds every running VM of a known service to its pool, and fixes addresses that changed. */
-    private void syncBackends() {
+    private void syncBackends(List<VmInfo> vms) {
         Set<String> busy = new java.util.HashSet<>();
         control.inFlight().forEach(a -> busy.add(a.vm()));
-        for (VmInfo v : hypervisor.vms()) {
+        for (VmInfo v : vms) {
             ServiceDecl s = config.service(v.spec().service()).orElse(null);
             if (s == null || busy.contains(v.name()) || v.state() != org.vmshield.hypervisor.VmState.RUNNING) {
                 continue;

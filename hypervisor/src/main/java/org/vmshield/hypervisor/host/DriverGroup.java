@@ -41,9 +41,7 @@ public final class DriverGroup implements AutoCloseable {
      * @return what moves it back, or empty where cgroup v1's {@code cpu} hierarchy is not writable
      */
     public static Optional<DriverGroup> enter(long shares) {
-        if (shares < 2 || shares > 262_144) {
-            throw new IllegalArgumentException("shares: " + shares + " (expected: 2..262144)");
-        }
+        LocalHostCgroups.requireCpuShares(shares);
         CgroupMounts mounts;
         try {
             mounts = CgroupMounts.current();

@@ -200,6 +200,13 @@ public final class LocalHostCgroups {
         }
     }
 
+    /** Checks a CPU weight in cgroup v1 {@code cpu.shares} units, the range v1 allows. */
+    static void requireCpuShares(long shares) {
+        if (shares < 2 || shares > 262_144) {
+            throw new IllegalArgumentException("shares: " + shares + " (expected: 2..262144)");
+        }
+    }
+
     static void requireCpuCores(double cpuCores) {
         if (!(cpuCores >= MIN_CPU_CORES) || Double.isInfinite(cpuCores)) {
             throw new IllegalArgumentException("cpuCores: " + cpuCores + " (expected: >= " + MIN_CPU_CORES + ")");

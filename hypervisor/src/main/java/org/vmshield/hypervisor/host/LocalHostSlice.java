@@ -53,9 +53,7 @@ public final class LocalHostSlice {
      * {@code cpu.weight} gets the same share); takes effect at once. The quota still caps the slice.
      */
     public void setCpuShares(long shares) {
-        if (shares < 2 || shares > 262_144) {
-            throw new IllegalArgumentException("shares: " + shares + " (expected: 2..262144)");
-        }
+        LocalHostCgroups.requireCpuShares(shares);
         backend.writeCpuShares(name, shares);
     }
 
