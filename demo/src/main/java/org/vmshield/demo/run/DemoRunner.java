@@ -3,14 +3,11 @@ package org.vmshield.demo.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.vmshield.balancer.Balancer;
 import org.vmshield.controller.BalancerSetup;
 import org.vmshield.controller.Controller;
@@ -28,6 +25,7 @@ import org.vmshield.demo.scenario.Timeline;
 import org.vmshield.hypervisor.host.DriverGroup;
 import org.vmshield.hypervisor.qemu.BuiltImages;
 import org.vmshield.hypervisor.qemu.QemuHypervisor;
+import org.vmshield.hypervisor.qemu.RunFolders;
 import org.vmshield.load.LoadGenerator;
 import org.vmshield.load.LoadReport;
 import org.vmshield.load.LoadRun;
@@ -67,7 +65,7 @@ public final class DemoRunner {
             out.flush();
         });
         try {
-            Path dir = teardown.add("temporary files", new TempDir(Files.createTempDirectory("vmshield-demo-"))).path;
+            Path dir = teardown.add("temporary files", new TempDir(RunFolders.create(RunFolders.DEMO))).path;
             ControllerConfig config = DemoTopology.config(settings.network(), !settings.mitigation(),
                     dir.resolve("journal.db"));
             say("run %s: attack %s for %d s from t=%d s, %s", settings.mitigation() ? "with vmshield" : "WITHOUT mitigation (observing only)",
@@ -169,10 +167,8 @@ public final class DemoRunner {
 
         @Override
         public void close() {
-            try (Stream<Path> files = Files.walk(path)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            try {
+                RunFolders.deleteTree(path);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vmshield.demo.record.JournalLog;
 import org.vmshield.demo.record.TargetCheck;
 import org.vmshield.demo.scenario.DemoSettings;
@@ -58,7 +58,7 @@ class DemoEndToEndTest {
 
 
     @Test
-    void mixedAttackMovesTheAttackedVmAwayFromItsCriticalNeighbour() throws Exception {
+    void mixedAttackMovesTheAttackedVmAwayFromItsCriticalNeighbour(@TempDir Path dir) throws Exception {
         RunRecord run = run("mixed");
         assertThat(run.detectionSeconds()).as(log.toString()).isPresent();
         assertThat(run.firstActionSeconds()).as(log.toString()).isPresent();
@@ -68,7 +68,6 @@ class DemoEndToEndTest {
         assertMitigatedSuccess(run, 0.95, 0);
         // the cost attack within it is seen and its path limited (then the version switched)
         assertThat(run.rules()).as(log.toString()).anyMatch(r -> r.description().contains("/search"));
-        Path dir = Files.createTempDirectory("demo-report");
         assertThat(ReportWriter.write(dir, run, Optional.empty()))
                 .extracting(p -> p.getFileName().toString()).contains("report.html", "report.json", "goodput.png");
     }

@@ -33,17 +33,19 @@ public final class QemuCleanup {
      * @param networkRemoved whether the network namespace (and its links) existed and was removed
      * @param testNetworksRemoved namespaces of test runs that were killed before their tear-down
      * @param filesRemoved run-directory files removed
+     * @param foldersRemoved temporary folders of demos and benchmarks that were killed
      * @param problems what could not be removed, one line each
      */
     public record Report(List<Long> killedPids, int cgroupsRemoved, boolean networkRemoved, int testNetworksRemoved,
-            int filesRemoved, List<String> problems) {
+            int filesRemoved, int foldersRemoved, List<String> problems) {
         /** Returns one line for a person. */
         public String summary() {
-            return String.format("killed %d QEMU process(es)%s, removed %d cgroup(s), %s%s, %d run file(s)%s",
+            return String.format("killed %d QEMU process(es)%s, removed %d cgroup(s), %s%s, %d run file(s)%s%s",
                     killedPids.size(), killedPids.isEmpty() ? "" : " " + killedPids, cgroupsRemoved,
                     networkRemoved ? "removed the network namespace and its links" : "no network namespace",
                     testNetworksRemoved == 0 ? "" : ", " + testNetworksRemoved + " abandoned test namespace(s)",
-                    filesRemoved, problems.isEmpty() ? "" : "; problems: " + String.join("; ", problems));
+                    filesRemoved, foldersRemoved == 0 ? "" : ", " + foldersRemoved + " abandoned temporary folder(s)",
+                    problems.isEmpty() ? "" : "; problems: " + String.join("; ", problems));
         }
     }
 
@@ -88,7 +90,8 @@ public final class QemuCleanup {
             }
         }
         int files = removeRunFiles(runDir, problems);
-        Report r = new Report(killed, cgroups, network, testNetworks, files, problems);
+        int folders = everyController ? removeAbandonedRunFolders(problems) : 0;
+        Report r = new Report(killed, cgroups, network, testNetworks, files, folders, problems);
         log.info("cleanup: {}", r.summary());
         return r;
     }
@@ -144,6 +147,22 @@ public final class QemuCleanup {
             });
         }
         return pids;
+    }
+
+    /** Removes the temporary folders of demos and benchmarks that were killed. */
+    private static int removeAbandonedRunFolders(List<String> problems) {
+        int removed = 0;
+        for (String kind : RunFolders.ALL) {
+            try {
+                for (Path dir : RunFolders.abandoned(RunFolders.tmp(), kind)) {
+                    RunFolders.deleteTree(dir);
+                    removed++;
+                }
+            } catch (IOException e) {
+                problems.add("temporary folders " + kind + "*: " + e.getMessage());
+            }
+        }
+        return removed;
     }
 
     private static int removeRunFiles(Path runDir, List<String> problems) {
