@@ -16,6 +16,9 @@ import org.vmshield.controller.config.ServiceDecl;
  * a telemetry interval equal to the control loop's tick.
  */
 public final class BalancerSetup {
+    /** Idle connections the balancer keeps open ahead of need to each VM, per event loop. */
+    static final int SPARE_CONNECTIONS = 1;
+
     private BalancerSetup() {}
 
     /** Returns the balancer configuration for {@code config}. */
@@ -25,7 +28,9 @@ public final class BalancerSetup {
         for (ServiceDecl s : config.services()) {
             // No active health check: an overloaded VM is slow, not dead, and ejecting the only backend of a
             // pool fails every request. The actuator checks a VM's health itself before it takes traffic.
-            pools.add(new PoolConfig(s.pool(), s.name(), null, List.of(), null, null, null));
+            // One spare connection per VM and event loop: a guest's server forks a handler per connection,
+            // ~15 ms on a 0.5-core host, which a request finding its connection busy would otherwise wait for.
+            pools.add(new PoolConfig(s.pool(), s.name(), null, List.of(), null, null, null, SPARE_CONNECTIONS));
             listeners.add(new ListenerConfig(s.pool(), "127.0.0.1", s.listenPort(), "http", s.pool()));
         }
         return new BalancerConfig(listeners, pools, null, new AdminConfig("127.0.0.1", 0, null), List.of(),

@@ -15,6 +15,10 @@ import org.vmshield.balancer.pool.SelectionStrategy;
  * @param healthCheck active health check; none when absent
  * @param outlier passive outlier ejection settings
  * @param pause how requests to a paused backend are held
+ * @param spareConnections idle connections kept open ahead of need to each backend, per event loop,
+ *     default 0: a request that finds none idle opens one itself; for backends where a new
+ *     connection is dear (a VM's server forks a handler per connection), a spare takes that off the
+ *     request's path (Envoy's "preconnect")
  */
 public record PoolConfig(
         String name,
@@ -23,13 +27,24 @@ public record PoolConfig(
         List<BackendConfig> backends,
         HealthCheckConfig healthCheck,
         OutlierConfig outlier,
-        PauseConfig pause) {
+        PauseConfig pause,
+        Integer spareConnections) {
+    /** The most spare connections a pool may ask for, per backend and event loop. */
+    public static final int MAX_SPARE_CONNECTIONS = 16;
+
     public PoolConfig {
         service = service == null ? name : service;
         strategy = strategy == null ? SelectionStrategy.DEFAULT.wireName() : strategy;
         backends = backends == null ? List.of() : List.copyOf(backends);
         outlier = outlier == null ? OutlierConfig.defaults() : outlier;
         pause = pause == null ? PauseConfig.defaults() : pause;
+        spareConnections = spareConnections == null ? 0 : spareConnections;
+    }
+
+    /** Creates a pool without spare connections. */
+    public PoolConfig(String name, String service, String strategy, List<BackendConfig> backends,
+            HealthCheckConfig healthCheck, OutlierConfig outlier, PauseConfig pause) {
+        this(name, service, strategy, backends, healthCheck, outlier, pause, null);
     }
 
     /** Adds a message to {@code errors} for every invalid field. */
@@ -55,5 +70,6 @@ public record PoolConfig(
         }
         outlier.validate(at + ".outlier", errors);
         pause.validate(at + ".pause", errors);
+        Validation.range(at + ".spareConnections", spareConnections, 0, MAX_SPARE_CONNECTIONS, errors);
     }
 }

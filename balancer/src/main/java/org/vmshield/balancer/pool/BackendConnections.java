@@ -42,10 +42,11 @@ public final class BackendConnections {
         }
     }
 
-    /** The idle connections of one loop, oldest first, and that loop's sweep. */
+    /** The idle connections of one loop, oldest first, that loop's sweep, and its spare being opened. */
     private static final class LoopIdle {
         final ArrayDeque<Channel> channels = new ArrayDeque<>();
         ScheduledFuture<?> sweep;
+        boolean spareOpening;
     }
 
     private final Map<EventLoop, LoopIdle> idle = new ConcurrentHashMap<>();
@@ -109,6 +110,34 @@ public final class BackendConnections {
         tag.idleSinceNanos = loop.ticker().nanoTime();
         li.channels.addLast(channel);
         return true;
+    }
+
+    /**
+     * Claims the opening of one spare connection on this loop when fewer than {@code spares} are idle
+     * and none is being opened (so a burst opens one at a time); the caller opens it, then calls
+     * {@link #spareOpened} and, if it connected, {@link #offer}. False when nothing is to be opened.
+     */
+    public boolean claimSpare(EventLoop loop, int spares) {
+        if (spares <= 0 || closed) {
+            return false;
+        }
+        LoopIdle li = idle.get(loop);
+        if (li == null) {
+            li = startLoop(loop);
+        }
+        if (li.spareOpening || li.channels.size() >= spares) {
+            return false;
+        }
+        li.spareOpening = true;
+        return true;
+    }
+
+    /** Ends the claim of {@link #claimSpare}, whether the connection opened or not. */
+    public void spareOpened(EventLoop loop) {
+        LoopIdle li = idle.get(loop);
+        if (li != null) {
+            li.spareOpening = false;
+        }
     }
 
     private LoopIdle startLoop(EventLoop loop) {

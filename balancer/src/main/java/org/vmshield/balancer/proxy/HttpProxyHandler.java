@@ -6,14 +6,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -390,17 +388,15 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         } else {
             connect(b, address, loop);
         }
+        int spares = pool.config().spareConnections();
+        if (spares > 0) {
+            SpareConnections.topUp(context.connector(), b, loop, spares);
+        }
     }
 
     private void connect(Backend b, BackendAddress address, EventLoop loop) {
         int id = exchangeId;
-        ChannelFuture f = context.connector().connect(loop, address.socketAddress(), new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("codec", new HttpClientCodec(4096, 65536, 16384));
-                ch.pipeline().addLast("backend", new HttpBackendHandler(b));
-            }
-        });
+        ChannelFuture f = context.connector().connect(loop, address.socketAddress(), new HttpBackendPipeline(b));
         f.addListener((ChannelFutureListener) future -> {
             Channel ch = future.channel();
             if (future.isSuccess()) {

@@ -34,6 +34,7 @@ class ConfigMapperTest {
         assertThat(c.pools().get(0).backends().get(0).weight()).isEqualTo(100);
         assertThat(c.limits().headerTimeoutMillis()).isEqualTo(10_000L);
         assertThat(c.admin().port()).isEqualTo(9901);
+        assertThat(c.pools().get(0).spareConnections()).isZero();
     }
 
     @Test
@@ -69,6 +70,9 @@ class ConfigMapperTest {
         assertProblem("""
                 pools: [{name: p, backends: [{id: a, address: "127.0.0.1:1"}, {id: a, address: "127.0.0.1:2"}]}]
                 """, "pools[0].backends[1].id: a (expected: unique in the pool)");
+        assertProblem("""
+                pools: [{name: p, spareConnections: 17}]
+                """, "pools[0].spareConnections: 17 (expected: 0..16)");
     }
 
     @Test

@@ -73,6 +73,25 @@ class BackendConnectionsTest {
     }
 
     @Test
+    void aSpareIsClaimedOneAtATimeAndOnlyWhileTooFewAreIdle() {
+        EmbeddedChannel clock = new EmbeddedChannel();
+        clock.freezeTime();
+        EventLoop loop = clock.eventLoop();
+        assertThat(connections.claimSpare(loop, 0)).as("no spares asked for").isFalse();
+        assertThat(connections.claimSpare(loop, 2)).isTrue();
+        assertThat(connections.claimSpare(loop, 2)).as("one is being opened").isFalse();
+        connections.spareOpened(loop);
+        idleConnection(clock);
+        assertThat(connections.claimSpare(loop, 2)).as("1 idle of 2").isTrue();
+        connections.spareOpened(loop);
+        idleConnection(clock);
+        assertThat(connections.claimSpare(loop, 2)).as("2 idle of 2").isFalse();
+
+        connections.close();
+        assertThat(connections.claimSpare(loop, 5)).as("backend removed").isFalse();
+    }
+
+    @Test
     void rejectsNonPositiveTimes() {
         assertThatThrownBy(() -> new BackendConnections(0, SWEEP_NANOS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected: > 0");

@@ -23,6 +23,7 @@ public final class Balancers {
     private PauseConfig pause;
     private LimitsConfig limits;
     private String token;
+    private Integer spares;
 
     /** Starts a builder. */
     public static Balancers builder() {
@@ -71,6 +72,12 @@ public final class Balancers {
         return this;
     }
 
+    /** Sets the pool's spare connections per backend. */
+    public Balancers spares(int n) {
+        spares = n;
+        return this;
+    }
+
     /** Sets the admin token. */
     public Balancers token(String t) {
         token = t;
@@ -79,7 +86,7 @@ public final class Balancers {
 
     /** Returns the config. */
     public BalancerConfig config() {
-        PoolConfig pool = new PoolConfig("web", "websvc", strategy, backends, health, outlier, pause);
+        PoolConfig pool = new PoolConfig("web", "websvc", strategy, backends, health, outlier, pause, spares);
         ListenerConfig listener = new ListenerConfig("web", "127.0.0.1", 0, protocol, "web");
         return new BalancerConfig(List.of(listener), List.of(pool), limits, new AdminConfig("127.0.0.1", 0, token),
                 List.of(), 1, 100L);
