@@ -40,4 +40,10 @@ public record SaturationConfig(double vmAtCapFraction, double hostThrottledFract
             throw new IllegalArgumentException("dominantTicks: %s (expected: >= 1)".formatted(dominantTicks));
         }
     }
+
+    /** Returns true when a host throttled in {@code throttledFraction} of its periods, using {@code usedCores} of {@code capacityCores}, is contended. */
+    public boolean isHostContended(double throttledFraction, double usedCores, double capacityCores) {
+        return throttledFraction >= hostThrottledFraction
+                || (capacityCores > 0 && usedCores >= hostBusyFraction * capacityCores);
+    }
 }

@@ -131,8 +131,7 @@ final class SaturationDetector {
     }
 
     private boolean isContended(HostUsage h) {
-        return h.throttledFraction() >= sat.hostThrottledFraction()
-                || (h.cpuCapacityCores() > 0 && h.cpuUsedCores() >= sat.hostBusyFraction() * h.cpuCapacityCores());
+        return sat.isHostContended(h.throttledFraction(), h.cpuUsedCores(), h.cpuCapacityCores());
     }
 
     private Finding finding(VmUsage v, VmProfile prof, HostUsage host, List<VmUsage> here,

@@ -3,6 +3,7 @@ package org.vmshield.brain.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.vmshield.brain.detect.SaturationConfig;
 import org.vmshield.brain.incident.Incident;
 import org.vmshield.brain.incident.SuspectedPath;
 import org.vmshield.brain.model.ClusterState;
@@ -31,10 +32,6 @@ final class VersionSwitchChooser {
      * meanwhile; after this the switch goes ahead whatever happened.
      */
     static final long DEFER_FOR_MOVE_MILLIS = 1_500;
-    /** A host throttled in this share of its CPU periods is contended (the saturation detector's default). */
-    static final double CONTENDED_THROTTLED_FRACTION = 0.1;
-    /** A host using this share of its CPU capacity is contended (the saturation detector's default). */
-    static final double CONTENDED_BUSY_FRACTION = 0.95;
 
     /** Returns true when the attack matched a known flaw (switches planned, in flight, or impossible). */
     boolean plan(Incident inc, TickLedger ledger, Draft d) {
@@ -157,8 +154,9 @@ final class VersionSwitchChooser {
     private static String criticalNeighbourOnContendedHost(VmState v, TickLedger ledger) {
         ClusterState cluster = ledger.cluster();
         HostState host = cluster.host(v.host()).orElse(null);
-        if (host == null || !(host.throttledFraction() >= CONTENDED_THROTTLED_FRACTION
-                || host.cpuUsedCores() >= CONTENDED_BUSY_FRACTION * host.cpuCapacityCores())) {
+        // contended as the saturation detector judges it (the brain runs with its default thresholds)
+        if (host == null || !SaturationConfig.DEFAULTS.isHostContended(host.throttledFraction(), host.cpuUsedCores(),
+                host.cpuCapacityCores())) {
             return null;
         }
         for (VmState o : cluster.vmsOn(v.host())) {

@@ -34,4 +34,13 @@ class DetectorConfigTest {
         assertThat(c.flood().minRatio()).isEqualTo(4);
         assertThat(c.withFlood(FloodConfig.DEFAULTS)).isEqualTo(DetectorConfig.DEFAULTS);
     }
+
+    @Test
+    void aHostIsContendedWhenThrottledOrBusyNearItsCapacity() {
+        SaturationConfig sat = SaturationConfig.DEFAULTS;
+        assertThat(sat.isHostContended(0.1, 0.2, 1.0)).as("throttled in 10 % of periods").isTrue();
+        assertThat(sat.isHostContended(0.0, 0.95, 1.0)).as("busy at 95 %").isTrue();
+        assertThat(sat.isHostContended(0.09, 0.94, 1.0)).isFalse();
+        assertThat(sat.isHostContended(0.0, 5.0, 0.0)).as("no capacity known: throttling alone decides").isFalse();
+    }
 }
