@@ -82,9 +82,7 @@ public final class QemuCleanup {
         if ("root".equals(System.getProperty("user.name"))) {
             try {
                 cgroups = everyController ? CgroupHostSlices.removeAll() : CgroupHostSlices.removeEmpty(hostsOf(runDir));
-                if (org.vmshield.hypervisor.host.DriverGroup.removeAbandoned()) {
-                    cgroups++; // a demo killed while its driver ran in a group of its own
-                }
+                cgroups += org.vmshield.hypervisor.host.DriverGroup.removeAbandoned(); // of a demo that was killed
             } catch (RuntimeException e) {
                 problems.add("cgroups: " + e.getMessage());
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,6 +35,13 @@ class DriverGroupTest {
             assertThat(Files.readString(dir.resolve("cpu.shares")).strip()).isEqualTo("4096");
             // every thread moved, not only the one that wrote the pid
             assertThat(CgroupFiles.readPids(dir.resolve("tasks")).size()).isGreaterThan(1);
+            // but the JIT compiler threads, beside it at a weight below the guests'
+            Path jit = group.jitDir();
+            assertThat(jit.getParent()).isEqualTo(dir.getParent());
+            assertThat(Files.readString(jit.resolve("cpu.shares")).strip()).isEqualTo(Long.toString(DriverGroup.JIT_SHARES));
+            List<Long> jitThreads = CgroupFiles.readPids(jit.resolve("tasks"));
+            assertThat(jitThreads).isNotEmpty().allSatisfy(tid -> assertThat(threadName(tid)).matches("C[12] CompilerThre.*"));
+            assertThat(CgroupFiles.readPids(dir.resolve("tasks"))).doesNotContainAnyElementsOf(jitThreads);
             LocalHostCgroups inside = LocalHostCgroups.detect("vmshield-test-driver-" + ProcessHandle.current().pid());
             assertThat(inside.groupDirs().get(0)).isEqualTo(hostsParent);
         } finally {
@@ -41,6 +49,7 @@ class DriverGroupTest {
         }
         assertThat(ownCpuCgroup()).isEqualTo(before);
         assertThat(dir).doesNotExist();
+        assertThat(dir.resolveSibling(DriverGroup.JIT_NAME)).doesNotExist();
     }
 
     @Test
@@ -50,16 +59,26 @@ class DriverGroupTest {
         Process child = new ProcessBuilder("sleep", "30").start();
         try {
             DriverGroup.enter(home, child.pid(), 2048);
-            assertThat(DriverGroup.removeAbandoned()).isFalse();
+            assertThat(DriverGroup.removeAbandoned()).isZero();
             assertThat(home.resolve(DriverGroup.NAME)).isDirectory();
+            assertThat(home.resolve(DriverGroup.JIT_NAME)).as("empty (sleep has no JIT) but its driver is in use").isDirectory();
         } finally {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> CgroupFiles.readPids(home.resolve(DriverGroup.NAME).resolve("cgroup.procs")).isEmpty());
-        assertThat(DriverGroup.removeAbandoned()).isTrue();
+        assertThat(DriverGroup.removeAbandoned()).isEqualTo(2);
         assertThat(home.resolve(DriverGroup.NAME)).doesNotExist();
+        assertThat(home.resolve(DriverGroup.JIT_NAME)).doesNotExist();
+    }
+
+    private static String threadName(long tid) {
+        try {
+            return Files.readString(Path.of("/proc/self/task/" + tid + "/comm")).strip();
+        } catch (java.io.IOException e) {
+            return "(ended)";
+        }
     }
 
     private static String ownCpuCgroup() throws Exception {
