@@ -35,6 +35,7 @@ import org.vmshield.controller.reconcile.Reconciler;
 import org.vmshield.controller.state.ClusterStateBuilder;
 import org.vmshield.controller.state.ControlState;
 import org.vmshield.controller.state.HostCpuWeights;
+import org.vmshield.controller.state.VmCpuPriorities;
 import org.vmshield.controller.state.RuleMapper;
 import org.vmshield.controller.telemetry.TelemetryCollector;
 import org.vmshield.hypervisor.Hypervisor;
@@ -66,6 +67,7 @@ public final class Controller implements AutoCloseable {
     private final ClusterStateBuilder stateBuilder;
     private final TelemetryCollector collector;
     private final HostCpuWeights hostWeights;
+    private final VmCpuPriorities vmPriorities;
     private final Actuator actuator;
     private final TickJournal tickJournal;
     private final Set<String> started = new LinkedHashSet<>();
@@ -95,6 +97,7 @@ public final class Controller implements AutoCloseable {
         this.stateBuilder = new ClusterStateBuilder(hypervisor, config, control);
         this.collector = new TelemetryCollector(balancer::snapshot, hypervisor);
         this.hostWeights = new HostCpuWeights(config, hypervisor);
+        this.vmPriorities = new VmCpuPriorities(config, hypervisor);
         Map<String, String> pools = new HashMap<>();
         Map<String, String> health = new HashMap<>();
         for (ServiceDecl s : config.services()) {
@@ -125,6 +128,7 @@ public final class Controller implements AutoCloseable {
         List<VmInfo> vms = hypervisor.vms();
         syncBackends(vms);
         hostWeights.apply(vms);
+        vmPriorities.apply(vms);
         reapplyControl();
     }
 
@@ -158,6 +162,7 @@ public final class Controller implements AutoCloseable {
         List<VmInfo> vms = hypervisor.vms();
         syncBackends(vms);
         hostWeights.apply(vms);
+        vmPriorities.apply(vms);
         pruneExpiredRules(now);
         TelemetrySnapshot snapshot = collector.collect(now);
         lastSnapshot = snapshot;

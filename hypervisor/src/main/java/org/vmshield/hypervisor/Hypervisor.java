@@ -73,4 +73,14 @@ public interface Hypervisor extends AutoCloseable {
      * @throws IllegalArgumentException unknown host, or shares outside 2..262144
      */
     default void setHostCpuShares(String host, long shares) {}
+
+    /**
+     * Sets the scheduling priority of {@code vm}'s processes against the other VMs on its host, as a
+     * nice value (-20 first .. 19 last; 0 is the default), kept for the processes it gets later (a
+     * migration's target). It says who runs first when the host is short of CPU; the host's capacity
+     * still caps them all. A hypervisor without the means does nothing.
+     *
+     * @throws IllegalArgumentException unknown VM, or nice outside -20..19
+     */
+    default void setVmCpuPriority(String vm, int nice) {}
 }

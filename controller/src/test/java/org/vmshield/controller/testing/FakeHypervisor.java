@@ -51,6 +51,8 @@ public final class FakeHypervisor implements Hypervisor {
     public volatile double throttled = 0.1;
     /** The CPU weights set, by host. */
     public final Map<String, Long> cpuShares = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The nice value each VM was last given (setVmCpuPriority). */
+    public final Map<String, Integer> vmNice = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Vm(VmSpec spec, HttpServer server, VmState state, int migrations) {
         Endpoint endpoint() {
@@ -63,6 +65,14 @@ public final class FakeHypervisor implements Hypervisor {
         for (HostSpec h : hostSpecs) {
             hosts.put(h.name(), h);
         }
+    }
+
+    @Override
+    public synchronized void setVmCpuPriority(String vm, int nice) {
+        if (!vms.containsKey(vm)) {
+            throw new IllegalArgumentException("VM " + vm + ": unknown");
+        }
+        vmNice.put(vm, nice);
     }
 
     @Override

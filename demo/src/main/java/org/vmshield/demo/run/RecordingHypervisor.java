@@ -89,6 +89,11 @@ public final class RecordingHypervisor implements Hypervisor {
     }
 
     @Override
+    public void setVmCpuPriority(String vm, int nice) {
+        delegate.setVmCpuPriority(vm, nice);
+    }
+
+    @Override
     public boolean cancelMigration(String vm) {
         return delegate.cancelMigration(vm);
     }

@@ -37,6 +37,7 @@ import org.vmshield.hypervisor.VmUsage;
 import org.vmshield.hypervisor.cluster.ClusterConfig;
 import org.vmshield.hypervisor.cluster.NetworkMode;
 import org.vmshield.hypervisor.host.SliceUsage;
+import org.vmshield.hypervisor.setup.CommandRunner;
 
 /**
  * The QEMU driver: runs each VM as a QEMU process driven over QMP, on local hosts that are
@@ -268,6 +269,11 @@ public final class QemuHypervisor implements Hypervisor {
             // joins the host's cgroup before QEMU starts, so all its memory and CPU are charged there
             command = new ArrayList<>(slice.wrap(command));
         }
+        int nice;
+        synchronized (this) {
+            nice = rec.nice;
+        }
+        command = ThreadPriority.startAt(nice, command); // every thread QEMU starts inherits it
         QemuInstance instance = QemuInstance.launch(id, spec, att.nic(), att.endpoint(), files, command, att.release());
         return instance;
     }
@@ -530,6 +536,24 @@ public final class QemuHypervisor implements Hypervisor {
         }
         if (h.slice != null) {
             h.slice.setCpuShares(shares);
+        }
+    }
+
+    @Override
+    public void setVmCpuPriority(String vm, int nice) {
+        ThreadPriority.requireNice(nice);
+        QemuInstance current;
+        synchronized (this) {
+            VmRecord r = vms.get(vm);
+            if (r == null) {
+                throw new IllegalArgumentException("VM " + vm + ": unknown (expected one of " + vms.keySet() + ")");
+            }
+            r.nice = nice;
+            current = r.instance;
+        }
+        // a process launched from now on starts at it; a migration's target launched before keeps the old value
+        if (current != null && current.alive()) {
+            ThreadPriority.set(current.pid(), nice, CommandRunner.system());
         }
     }
 

@@ -14,6 +14,8 @@ final class VmRecord {
     QemuInstance instance;
     QemuMigration migration;
     int migrations;
+    // nice value of its QEMU processes against the other VMs of its host (setVmCpuPriority)
+    int nice;
     // previous usage sample of the current process, for cores used
     long sampledPid;
     double sampledCpuSeconds;
