@@ -46,7 +46,8 @@ public final class VmCpuPriorities {
 
     /**
      * Sets the priority of each running VM whose value is not in force yet (VMs start at 0); one that
-     * is refused is logged and retried next time. Forgets VMs that are not running.
+     * is refused (not root) is logged once, and the VM keeps the default. Forgets VMs that are not
+     * running.
      */
     public void apply(List<VmInfo> vms) {
         Map<String, Integer> seen = new HashMap<>();
@@ -63,11 +64,12 @@ public final class VmCpuPriorities {
             }
             try {
                 hypervisor.setVmCpuPriority(name, nice);
-                seen.put(name, nice);
                 log.info("VM {}: CPU priority nice {}", name, nice);
             } catch (RuntimeException ex) {
-                log.warn("VM {}: cannot set CPU priority nice {}: {}", name, nice, ex.toString());
+                // not root, say: the VM runs at the default priority; not retried every tick
+                log.warn("VM {}: cannot set CPU priority nice {} (it keeps the default): {}", name, nice, ex.toString());
             }
+            seen.put(name, nice);
         }
         applied.clear();
         applied.putAll(seen);

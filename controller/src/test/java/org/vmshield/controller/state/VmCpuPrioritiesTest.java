@@ -46,4 +46,19 @@ class VmCpuPrioritiesTest {
 
         assertThat(hv.vmNice).isEqualTo(Map.of("crit-1", VmCpuPriorities.CRITICAL_NICE));
     }
+
+    @Test
+    void aRefusedPriorityIsNotAskedForAgainEveryTick() {
+        ControllerConfig config = Fixtures.config(dir);
+        FakeHypervisor hv = Fixtures.hypervisor(config);
+        hv.refusePriority = true;
+        VmCpuPriorities priorities = new VmCpuPriorities(config, hv);
+        hv.place(new VmSpec("crit-1", "critical", "v1", 1, 256, "small"));
+
+        priorities.apply(hv.vms());
+        priorities.apply(hv.vms());
+
+        assertThat(hv.priorityRequests).hasValue(1);
+        assertThat(hv.vmNice).isEmpty();
+    }
 }

@@ -53,6 +53,10 @@ public final class FakeHypervisor implements Hypervisor {
     public final Map<String, Long> cpuShares = new java.util.concurrent.ConcurrentHashMap<>();
     /** The nice value each VM was last given (setVmCpuPriority). */
     public final Map<String, Integer> vmNice = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, setVmCpuPriority refuses, as a hypervisor not running as root does. */
+    public volatile boolean refusePriority;
+    /** How many times setVmCpuPriority was called. */
+    public final java.util.concurrent.atomic.AtomicInteger priorityRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Vm(VmSpec spec, HttpServer server, VmState state, int migrations) {
         Endpoint endpoint() {
@@ -69,6 +73,10 @@ public final class FakeHypervisor implements Hypervisor {
 
     @Override
     public synchronized void setVmCpuPriority(String vm, int nice) {
+        priorityRequests.incrementAndGet();
+        if (refusePriority) {
+            throw new org.vmshield.hypervisor.HypervisorException("renice " + nice + ": Permission denied");
+        }
         if (!vms.containsKey(vm)) {
             throw new IllegalArgumentException("VM " + vm + ": unknown");
         }

@@ -548,12 +548,16 @@ public final class QemuHypervisor implements Hypervisor {
             if (r == null) {
                 throw new IllegalArgumentException("VM " + vm + ": unknown (expected one of " + vms.keySet() + ")");
             }
-            r.nice = nice;
             current = r.instance;
         }
-        // a process launched from now on starts at it; a migration's target launched before keeps the old value
         if (current != null && current.alive()) {
-            ThreadPriority.set(current.pid(), nice, CommandRunner.system());
+            ThreadPriority.set(current.pid(), nice, CommandRunner.system()); // throws when refused (not root)
+        }
+        synchronized (this) {
+            VmRecord r = vms.get(vm);
+            if (r != null) {
+                r.nice = nice; // processes launched from now on start at it (a migration's target launched before does not)
+            }
         }
     }
 
