@@ -108,7 +108,8 @@ final class TelemetryBuilder {
             guards.add(new GuardStat(e.getKey(), Math.round(e.getValue() * secs), 0));
         }
         return new PoolStats(p.service.name, p.service.name, total, backends,
-                new SourceStats(sv.topByRequests(), sv.topByConnections(), sv.distinct(), sv.newPerSec()), paths, byTime, guards);
+                new SourceStats(sv.topByRequests(), sv.topByConnections(), sv.distinct(), sv.newPerSec(),
+                        sv.recent()), paths, byTime, guards);
     }
 
     private LatencyMillis latency(double meanMillis, double count) {

@@ -17,6 +17,8 @@ import org.vmshield.sim.world.SimVm;
 public final class PoolTraffic {
     public final SimService service;
     public final List<SourceGroup> groups = new ArrayList<>();
+    /** What the balancer has seen of the groups over time (kept from tick to tick). */
+    final SourceWindow window = new SourceWindow();
     /** Admitted legitimate requests per path. */
     public final double[] legitPath;
     /** Admitted attack requests per path that cost what legitimate ones cost. */

@@ -21,20 +21,21 @@ public final class SourceGroup {
     final int pathIndex;
     /** Its requests are crafted (expensive in a version vulnerable on their path). */
     final boolean crafted;
-    final boolean justArrived;
+    /** The service's own clients, there before the run (only their churn is new); not an attack or a crowd. */
+    final boolean resident;
     final Set<Integer> blocked = new HashSet<>();
     final Map<Integer, Double> limited = new HashMap<>();
     double offeredRps;
     double admittedRps;
 
-    SourceGroup(String prefix, int count, double rpsEach, boolean legit, int pathIndex, boolean crafted, boolean justArrived) {
+    SourceGroup(String prefix, int count, double rpsEach, boolean legit, int pathIndex, boolean crafted, boolean resident) {
         this.prefix = prefix;
         this.count = count;
         this.rpsEach = rpsEach;
         this.legit = legit;
         this.pathIndex = pathIndex;
         this.crafted = crafted;
-        this.justArrived = justArrived;
+        this.resident = resident;
     }
 
     /** Returns the address of source {@code i}. */

@@ -8,16 +8,18 @@ import org.vmshield.model.telemetry.SourceStat;
 /**
  * What the balancer's source summaries show of one pool in one tick: the heavy hitters by
  * requests (their rates include refused requests, as the balancer counts them) and by open
- * connections, the distinct sources, and the sources that are new.
+ * connections, the distinct sources of the tick and of the balancer's recent window, and the
+ * sources that are new (the last two from {@link SourceWindow}).
  *
  * @param topByRequests heavy hitters by request rate
  * @param topByConnections heavy hitters by open connections
  * @param distinct distinct sources
  * @param newPerSec new sources per second
+ * @param recent distinct sources over the balancer's recent window (25-30 s)
  * @param connectionsOpen client connections open
  */
 public record SourceView(List<SourceStat> topByRequests, List<SourceStat> topByConnections, long distinct,
-        double newPerSec, long connectionsOpen) {
+        double newPerSec, long recent, long connectionsOpen) {
     /** Legitimate clients churn: this share of them is new each second. */
     static final double LEGIT_CHURN_PER_SEC = 0.01;
     /** Legitimate clients keep about two connections open each (keep-alive). */
@@ -27,17 +29,11 @@ public record SourceView(List<SourceStat> topByRequests, List<SourceStat> topByC
     public static SourceView of(PoolTraffic p, int top) {
         List<SourceStat> candidates = new ArrayList<>();
         long distinct = 0;
-        double newPerSec = 0;
         long open = 0;
         for (SourceGroup g : p.groups) {
             distinct += g.count;
             int each = g.legit ? LEGIT_OPEN_EACH : 1;
             open += (long) g.count * each;
-            if (g.justArrived) {
-                newPerSec += g.count / (TrafficModel.ARRIVAL_MILLIS / 1000.0);
-            } else if (g.legit) {
-                newPerSec += g.count * LEGIT_CHURN_PER_SEC;
-            }
             int n = Math.min(g.count, top);
             for (int i = 0; i < n; i++) {
                 // legitimate clients differ a little (deterministically); attack sources send alike
@@ -51,6 +47,7 @@ public record SourceView(List<SourceStat> topByRequests, List<SourceStat> topByC
         List<SourceStat> byConn = new ArrayList<>(candidates);
         byConn.sort(Comparator.comparingLong(SourceStat::openConnections).reversed().thenComparing(SourceStat::address));
         return new SourceView(List.copyOf(byReq.subList(0, Math.min(top, byReq.size()))),
-                List.copyOf(byConn.subList(0, Math.min(top, byConn.size()))), distinct, newPerSec, open);
+                List.copyOf(byConn.subList(0, Math.min(top, byConn.size()))), distinct, p.window.newPerSec(),
+                Math.round(p.window.recent()), open);
     }
 }

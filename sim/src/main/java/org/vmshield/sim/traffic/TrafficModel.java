@@ -17,11 +17,9 @@ import org.vmshield.sim.world.World;
  * spread over the path mix), the attacks and flash crowds that are on, the filter rules in force,
  * and the resulting arrivals and CPU demand of every VM. Legitimate clients have addresses
  * {@code 10.0.x.y}; attack k's sources {@code 172.(k mod 250).x.y}; flash crowd k's {@code 100.(k mod 250).x.y}.
+ * Each pool's {@link SourceWindow} follows its groups from tick to tick.
  */
 public final class TrafficModel {
-    /** A group's sources count as new during this long after it turns on. */
-    static final long ARRIVAL_MILLIS = 5_000;
-
     private final List<AttackSpec> attacks;
     private final List<PoolTraffic> pools = new ArrayList<>();
     private final Map<String, PoolTraffic> byService = new HashMap<>();
@@ -65,7 +63,7 @@ public final class TrafficModel {
             SimService s = p.service;
             double rps = s.spec.legitRps() * (0.95 + 0.1 * random.nextDouble());
             int clients = Math.max(1, s.spec.clients());
-            p.groups.add(new SourceGroup("10.0", clients, rps / clients, true, -1, false, false));
+            p.groups.add(new SourceGroup("10.0", clients, rps / clients, true, -1, false, true));
         }
         for (int k = 0; k < attacks.size(); k++) {
             AttackSpec a = attacks.get(k);
@@ -73,15 +71,17 @@ public final class TrafficModel {
                 continue;
             }
             PoolTraffic p = byService.get(a.targets().get(a.targetIndex(nowMillis)));
-            boolean arrived = nowMillis - onSince(a, nowMillis) < ARRIVAL_MILLIS;
             double each = a.rps() / a.sources();
             switch (a.kind()) {
-                case FLASH_CROWD -> p.groups.add(new SourceGroup("100." + (k % 250), a.sources(), each, true, -1, false, arrived));
+                case FLASH_CROWD -> p.groups.add(new SourceGroup("100." + (k % 250), a.sources(), each, true, -1, false, false));
                 case FLOOD -> p.groups.add(new SourceGroup("172." + (k % 250), a.sources(), each, false,
-                        Math.max(0, p.pathIndex(a.path())), false, arrived));
+                        Math.max(0, p.pathIndex(a.path())), false, false));
                 case COST -> p.groups.add(new SourceGroup("172." + (k % 250), a.sources(), each, false,
-                        p.pathIndex(a.path()), true, arrived));
+                        p.pathIndex(a.path()), true, false));
             }
+        }
+        for (PoolTraffic p : pools) {
+            p.window.update(p.groups, nowMillis);
         }
         Map<String, List<FilterRule>> rulesByPool = new HashMap<>();
         for (FilterRule r : world.rules.values()) {
@@ -90,19 +90,5 @@ public final class TrafficModel {
         for (PoolTraffic p : pools) {
             p.settle(rulesByPool.getOrDefault(p.service.name, List.of()));
         }
-    }
-
-    /** Returns when the attack's current on-phase (pulse and hop) began. */
-    static long onSince(AttackSpec a, long nowMillis) {
-        double t = nowMillis / 1000.0 - a.startSeconds();
-        double since = 0;
-        double period = a.pulseOnSeconds() + a.pulseOffSeconds();
-        if (a.pulseOnSeconds() > 0 && a.pulseOffSeconds() > 0) {
-            since = Math.floor(t / period) * period;
-        }
-        if (a.hopSeconds() > 0 && a.targets().size() > 1) {
-            since = Math.max(since, Math.floor(t / a.hopSeconds()) * a.hopSeconds());
-        }
-        return Math.round((a.startSeconds() + since) * 1000);
     }
 }
