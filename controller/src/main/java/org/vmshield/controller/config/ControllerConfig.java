@@ -3,6 +3,7 @@ package org.vmshield.controller.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.vmshield.brain.model.Criticality;
 import org.vmshield.hypervisor.cluster.NetworkMode;
 
 /**
@@ -36,6 +37,11 @@ public record ControllerConfig(Optional<NetworkMode> network, List<HostDecl> hos
     /** Returns the named service, if declared. */
     public Optional<ServiceDecl> service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Returns true when {@code service} is declared and mission-critical. */
+    public boolean isCritical(String service) {
+        return service(service).map(s -> s.criticality() == Criticality.CRITICAL).orElse(false);
     }
 
     /** Returns the named host, if declared. */

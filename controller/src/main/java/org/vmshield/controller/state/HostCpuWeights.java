@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vmshield.brain.model.Criticality;
 import org.vmshield.controller.config.ControllerConfig;
 import org.vmshield.controller.config.HostDecl;
 import org.vmshield.hypervisor.Hypervisor;
@@ -46,8 +45,7 @@ public final class HostCpuWeights {
             shares.put(h.name(), BASE_SHARES);
         }
         for (VmInfo vm : vms) {
-            boolean critical = config.service(vm.spec().service()).map(s -> s.criticality() == Criticality.CRITICAL).orElse(false);
-            if (critical && vm.state() == org.vmshield.hypervisor.VmState.RUNNING && shares.containsKey(vm.host())) {
+            if (config.isCritical(vm.spec().service()) && vm.state() == org.vmshield.hypervisor.VmState.RUNNING && shares.containsKey(vm.host())) {
                 shares.merge(vm.host(), SHARES_PER_CRITICAL_VM, Long::sum);
             }
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vmshield.brain.model.Criticality;
 import org.vmshield.controller.config.ControllerConfig;
 import org.vmshield.hypervisor.Hypervisor;
 import org.vmshield.hypervisor.VmInfo;
@@ -40,8 +39,7 @@ public final class VmCpuPriorities {
 
     /** Returns the nice value {@code vm} should have: {@value #CRITICAL_NICE} for a critical service's VM, else 0. */
     public int desired(VmInfo vm) {
-        return config.service(vm.spec().service()).map(s -> s.criticality() == Criticality.CRITICAL).orElse(false)
-                ? CRITICAL_NICE : 0;
+        return config.isCritical(vm.spec().service()) ? CRITICAL_NICE : 0;
     }
 
     /**

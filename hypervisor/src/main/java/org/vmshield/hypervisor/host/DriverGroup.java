@@ -3,7 +3,9 @@ package org.vmshield.hypervisor.host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -118,28 +120,35 @@ public final class DriverGroup implements AutoCloseable {
 
     /** Moves the process's JIT compiler threads that are not there yet into the JIT group; returns how many it holds. */
     int moveJitThreads() {
-        int n = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                String comm;
-                try {
-                    comm = Files.readString(task.resolve("comm")).strip();
-                } catch (IOException e) {
-                    continue; // the thread ended
-                }
-                if (JIT_THREAD_PREFIXES.stream().anyMatch(comm::startsWith)) {
-                    try {
-                        CgroupFiles.write(jitDir.resolve("tasks"), task.getFileName().toString());
-                        n++;
-                    } catch (CgroupException e) {
-                        // the thread ended meanwhile
+        try {
+            Set<Long> inGroup = new HashSet<>(CgroupFiles.readPids(jitDir.resolve("tasks")));
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    if (!inGroup.contains(tid) && isJitThread(task)) {
+                        try {
+                            CgroupFiles.write(jitDir.resolve("tasks"), Long.toString(tid));
+                            inGroup.add(tid);
+                        } catch (CgroupException e) {
+                            // the thread ended meanwhile
+                        }
                     }
                 }
             }
+            return inGroup.size();
         } catch (IOException | RuntimeException e) {
             log.debug("cannot move the JIT threads of {}: {}", pid, e.toString());
+            return 0;
         }
-        return n;
+    }
+
+    private static boolean isJitThread(Path task) {
+        try {
+            String comm = Files.readString(task.resolve("comm")).strip();
+            return JIT_THREAD_PREFIXES.stream().anyMatch(comm::startsWith);
+        } catch (IOException e) {
+            return false; // the thread ended
+        }
     }
 
     /** Returns the JIT group's directory. */
