@@ -35,6 +35,7 @@ import org.vmshield.controller.reconcile.Reconciler;
 import org.vmshield.controller.state.ClusterStateBuilder;
 import org.vmshield.controller.state.ControlState;
 import org.vmshield.controller.state.HostCpuWeights;
+import org.vmshield.controller.state.VmCpuCaps;
 import org.vmshield.controller.state.VmCpuPriorities;
 import org.vmshield.controller.state.RuleMapper;
 import org.vmshield.controller.telemetry.TelemetryCollector;
@@ -68,6 +69,7 @@ public final class Controller implements AutoCloseable {
     private final TelemetryCollector collector;
     private final HostCpuWeights hostWeights;
     private final VmCpuPriorities vmPriorities;
+    private final VmCpuCaps vmCaps;
     private final Actuator actuator;
     private final TickJournal tickJournal;
     private final Set<String> started = new LinkedHashSet<>();
@@ -98,6 +100,7 @@ public final class Controller implements AutoCloseable {
         this.collector = new TelemetryCollector(balancer::snapshot, hypervisor);
         this.hostWeights = new HostCpuWeights(config, hypervisor);
         this.vmPriorities = new VmCpuPriorities(config, hypervisor);
+        this.vmCaps = new VmCpuCaps(config, hypervisor);
         Map<String, String> pools = new HashMap<>();
         Map<String, String> health = new HashMap<>();
         for (ServiceDecl s : config.services()) {
@@ -129,6 +132,7 @@ public final class Controller implements AutoCloseable {
         syncBackends(vms);
         hostWeights.apply(vms);
         vmPriorities.apply(vms);
+        applyCaps(vms);
         reapplyControl();
     }
 
@@ -143,6 +147,12 @@ public final class Controller implements AutoCloseable {
         loop.scheduleAtFixedRate(this::safeTick, config.tickMillis(), config.tickMillis(), TimeUnit.MILLISECONDS);
         LOG.info("controller started: tick {} ms{}", config.tickMillis(), config.dryRun() ? ", dry-run" : "");
         return this;
+    }
+
+    private void applyCaps(List<VmInfo> vms) {
+        if (!config.dryRun()) {
+            vmCaps.apply(vms); // a cap is a protection that limits a VM: a dry run only watches
+        }
     }
 
     private void safeTick() {
@@ -163,6 +173,7 @@ public final class Controller implements AutoCloseable {
         syncBackends(vms);
         hostWeights.apply(vms);
         vmPriorities.apply(vms);
+        applyCaps(vms);
         pruneExpiredRules(now);
         TelemetrySnapshot snapshot = collector.collect(now);
         lastSnapshot = snapshot;

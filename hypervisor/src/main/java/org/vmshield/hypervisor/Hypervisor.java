@@ -83,4 +83,16 @@ public interface Hypervisor extends AutoCloseable {
      * @throws IllegalArgumentException unknown VM, or nice outside -20..19
      */
     default void setVmCpuPriority(String vm, int nice) {}
+
+    /**
+     * Caps the CPU of {@code vm}'s current process below its host's capacity ({@code cores}; infinite
+     * removes the cap), so that the VM alone can never use up its host's quota: the host keeps room for
+     * its other VMs in every scheduling period. The cap belongs to the VM's place: a VM that migrates
+     * arrives uncapped. A VM held at its cap counts as its host being short of CPU in
+     * {@link HostUsage#throttledFraction()}. A hypervisor without the means does nothing.
+     *
+     * @throws IllegalArgumentException unknown VM, or cores not above 0 or above the host's capacity
+     * @throws RuntimeException the cap cannot be set here (cgroup v2, not root); nothing changed
+     */
+    default void setVmCpuCap(String vm, double cores) {}
 }

@@ -58,6 +58,12 @@ public final class FakeHypervisor implements Hypervisor {
     /** How many times setVmCpuPriority was called. */
     public final java.util.concurrent.atomic.AtomicInteger priorityRequests = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The CPU cap each VM was last given (setVmCpuCap; infinite: none), and how many times it was asked. */
+    public final Map<String, Double> vmCaps = new java.util.concurrent.ConcurrentHashMap<>();
+    public final java.util.concurrent.atomic.AtomicInteger capRequests = new java.util.concurrent.atomic.AtomicInteger();
+    /** When set, setVmCpuCap refuses, as a hypervisor on cgroup v2 does. */
+    public volatile boolean refuseCap;
+
     private record Vm(VmSpec spec, HttpServer server, VmState state, int migrations) {
         Endpoint endpoint() {
             return new Endpoint("127.0.0.1", server.getAddress().getPort());
@@ -69,6 +75,18 @@ public final class FakeHypervisor implements Hypervisor {
         for (HostSpec h : hostSpecs) {
             hosts.put(h.name(), h);
         }
+    }
+
+    @Override
+    public synchronized void setVmCpuCap(String vm, double cores) {
+        capRequests.incrementAndGet();
+        if (refuseCap) {
+            throw new org.vmshield.hypervisor.host.CgroupException("per-VM CPU caps need cgroup v1");
+        }
+        if (!vms.containsKey(vm)) {
+            throw new IllegalArgumentException("VM " + vm + ": unknown");
+        }
+        vmCaps.put(vm, cores);
     }
 
     @Override

@@ -94,6 +94,11 @@ public final class RecordingHypervisor implements Hypervisor {
     }
 
     @Override
+    public void setVmCpuCap(String vm, double cores) {
+        delegate.setVmCpuCap(vm, cores);
+    }
+
+    @Override
     public boolean cancelMigration(String vm) {
         return delegate.cancelMigration(vm);
     }

@@ -3,6 +3,7 @@ package org.vmshield.hypervisor.host;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files of one cgroup version. A slice has one directory per hierarchy it lives in (v1:
@@ -48,6 +49,9 @@ abstract class CgroupBackend {
     abstract long readMemoryLimitBytes(String host);
 
     abstract SliceUsage readUsage(String host);
+
+    /** Returns slice {@code host}'s directory in the hierarchy where its VMs can get CPU caps of their own; empty when none can. */
+    abstract Optional<Path> hostCpuDir(String host);
 
     /** Returns, per hierarchy, the group directory. */
     final List<Path> groupDirs() {

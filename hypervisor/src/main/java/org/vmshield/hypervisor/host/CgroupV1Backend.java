@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,6 +93,11 @@ final class CgroupV1Backend extends CgroupBackend {
         long memory = CgroupFiles.readLong(slice(memoryBase, host).resolve("memory.usage_in_bytes"));
         return new SliceUsage(cpuNanos, stat.getOrDefault("nr_periods", 0L), stat.getOrDefault("nr_throttled", 0L),
                 stat.getOrDefault("throttled_time", 0L), memory);
+    }
+
+    @Override
+    Optional<Path> hostCpuDir(String host) {
+        return Optional.of(slice(cpuBase, host));
     }
 
     private Path slice(Path base, String host) {

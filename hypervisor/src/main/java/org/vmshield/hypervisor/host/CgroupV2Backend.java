@@ -3,6 +3,7 @@ package org.vmshield.hypervisor.host;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * cgroup v2 (unified): one directory per slice with {@code cpu.max}, {@code cpu.stat},
@@ -94,6 +95,11 @@ final class CgroupV2Backend extends CgroupBackend {
         long memory = CgroupFiles.readLong(slice(host).resolve("memory.current"));
         return new SliceUsage(stat.getOrDefault("usage_usec", 0L) * 1_000, stat.getOrDefault("nr_periods", 0L),
                 stat.getOrDefault("nr_throttled", 0L), stat.getOrDefault("throttled_usec", 0L) * 1_000, memory);
+    }
+
+    @Override
+    Optional<Path> hostCpuDir(String host) {
+        return Optional.empty(); // no child groups under a cgroup that holds processes
     }
 
     private Path slice(String host) {

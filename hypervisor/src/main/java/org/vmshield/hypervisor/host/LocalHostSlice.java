@@ -16,10 +16,17 @@ public final class LocalHostSlice {
 
     private final CgroupBackend backend;
     private final String name;
+    private final VmCpuGroups vmCpuGroups;
 
     LocalHostSlice(CgroupBackend backend, String name) {
         this.backend = backend;
         this.name = name;
+        this.vmCpuGroups = new VmCpuGroups(backend, name);
+    }
+
+    /** Returns the per-VM CPU caps within this slice. */
+    public VmCpuGroups vmCpuGroups() {
+        return vmCpuGroups;
     }
 
     /** Returns the host's name. */
@@ -82,9 +89,17 @@ public final class LocalHostSlice {
         }
     }
 
-    /** Returns the ids of the processes in this slice. */
+    /** Returns the ids of the processes in this slice, those in its VMs' CPU groups included. */
     public List<Long> pids() {
-        return CgroupFiles.readPids(cgroupDirs().get(0).resolve("cgroup.procs"));
+        List<Long> pids = new ArrayList<>(CgroupFiles.readPids(cgroupDirs().get(0).resolve("cgroup.procs")));
+        for (Path group : vmCpuGroups.groupDirs()) {
+            try {
+                pids.addAll(CgroupFiles.readPids(group.resolve("cgroup.procs")));
+            } catch (CgroupException e) {
+                // removed meanwhile: its processes are gone
+            }
+        }
+        return pids;
     }
 
     /** Reads the slice's cumulative CPU and throttling counters and its current memory use. */
@@ -117,15 +132,15 @@ public final class LocalHostSlice {
     }
 
     /**
-     * Removes the slice. Processes still inside are moved to the cgroup above the parent group
-     * (never killed); callers normally stop them first.
+     * Removes the slice and its VMs' CPU groups. Processes still inside are moved to the cgroup
+     * above the parent group (never killed); callers normally stop them first.
      */
     public void remove() {
         List<Path> dirs = cgroupDirs();
         List<Path> bases = backend.baseDirs();
         for (int i = 0; i < dirs.size(); i++) {
             if (Files.isDirectory(dirs.get(i))) {
-                evacuateAndRemove(dirs.get(i), bases.get(i));
+                LocalHostCgroups.removeTree(dirs.get(i), bases.get(i));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.vmshield.hypervisor.qemu;
 
 import java.util.List;
+import java.util.Map;
 import org.vmshield.hypervisor.HostSpec;
 import org.vmshield.hypervisor.host.LocalHostCgroups;
 import org.vmshield.hypervisor.host.LocalHostSlice;
@@ -27,6 +28,22 @@ final class CgroupHostSlices {
             @Override
             public void setCpuShares(long shares) {
                 slice.setCpuShares(shares);
+            }
+
+            @Override
+            public void capVm(String group, long pid, double cores) {
+                slice.vmCpuGroups().cap(group, pid, cores);
+            }
+
+            @Override
+            public boolean uncapVm(String group) {
+                return slice.vmCpuGroups().uncap(group);
+            }
+
+            @Override
+            public Map<String, SliceUsage> vmCapUsage() {
+                slice.vmCpuGroups().removeEmpty(); // a stopped or migrated VM's group
+                return slice.vmCpuGroups().usage();
             }
 
             @Override

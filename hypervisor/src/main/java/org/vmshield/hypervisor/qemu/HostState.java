@@ -14,10 +14,33 @@ final class HostState {
     final Map<String, Integer> reservedVCpus = new LinkedHashMap<>();
     SliceUsage lastUsage;
     long lastUsageNanos;
+    /** The previous throttling counters of each capped VM's group (guarded by the sampling lock). */
+    private Map<String, SliceUsage> lastVmCapUsage = Map.of();
 
     HostState(HostSpec spec, HostSlice slice) {
         this.spec = spec;
         this.slice = slice;
+    }
+
+    /**
+     * Returns the largest share of periods, since the previous call, in which a capped VM of this host
+     * hit its cap (0..1): a VM held at its cap is short of CPU here just as one on a throttled host.
+     */
+    double cappedVmThrottling(Map<String, SliceUsage> now) {
+        double worst = 0;
+        for (Map.Entry<String, SliceUsage> e : now.entrySet()) {
+            SliceUsage before = lastVmCapUsage.get(e.getKey());
+            if (before == null) {
+                continue;
+            }
+            long periods = e.getValue().periods() - before.periods();
+            if (periods > 0) {
+                worst = Math.max(worst, Math.min(1, (e.getValue().throttledPeriods() - before.throttledPeriods())
+                        / (double) periods));
+            }
+        }
+        lastVmCapUsage = now;
+        return worst;
     }
 
     long allocatedMiB() {

@@ -414,6 +414,7 @@ public final class QemuHypervisor implements Hypervisor {
                 }
                 h.lastUsage = u;
                 h.lastUsageNanos = now;
+                throttled = Math.max(throttled, h.cappedVmThrottling(h.slice.vmCapUsage()));
                 hostUsages.add(new HostUsage(h.spec.name(), h.spec.cpuCores(), cores, throttled,
                         u.memoryUsedBytes() / (1024 * 1024), h.spec.memoryMiB()));
             }
@@ -558,6 +559,36 @@ public final class QemuHypervisor implements Hypervisor {
             if (r != null) {
                 r.nice = nice; // processes launched from now on start at it (a migration's target launched before does not)
             }
+        }
+    }
+
+    @Override
+    public void setVmCpuCap(String vm, double cores) {
+        if (!(cores > 0)) {
+            throw new IllegalArgumentException("cores: " + cores + " (expected: > 0, or infinite for no cap)");
+        }
+        QemuInstance current;
+        HostState host;
+        synchronized (this) {
+            VmRecord r = vms.get(vm);
+            if (r == null) {
+                throw new IllegalArgumentException("VM " + vm + ": unknown (expected one of " + vms.keySet() + ")");
+            }
+            current = r.instance;
+            host = hosts.get(r.spec.host());
+        }
+        if (!Double.isInfinite(cores) && cores > host.spec.cpuCores()) {
+            throw new IllegalArgumentException("cores: " + cores + " (expected: at most host " + host.spec.name()
+                    + "'s " + host.spec.cpuCores() + ", or infinite for no cap)");
+        }
+        if (current == null || !current.alive() || host.slice == null) {
+            return; // nothing runs, or capacity is not enforced at all
+        }
+        // the cap belongs to this process on this host: a migration's target starts without one
+        if (Double.isInfinite(cores)) {
+            host.slice.uncapVm(current.instanceId);
+        } else {
+            host.slice.capVm(current.instanceId, current.pid(), cores);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.vmshield.hypervisor.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,6 +76,29 @@ class HostQuotaTest {
         assertThat(slowVm.memoryRssMiB()).isPositive();
         VmUsage fastVm = sample.vms().stream().filter(v -> v.vm().equals("fast1")).findFirst().orElseThrow();
         assertThat(fastVm.coresUsed()).isGreaterThan(slowVm.coresUsed());
+    }
+
+    @Test
+    void aVmCappedBelowItsHostIsHeldAtItsCapAndItsHostReportsTheShortage() throws Exception {
+        Endpoint endpoint = hv.start(new VmSpec("capped1", "work", "v1", 1, 128, "qt-fast")).endpoint();
+        assertThatThrownBy(() -> hv.setVmCpuCap("capped1", 1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most host qt-fast's 1.0");
+        assertThatThrownBy(() -> hv.setVmCpuCap("nobody", 0.5)).isInstanceOf(IllegalArgumentException.class);
+
+        hv.setVmCpuCap("capped1", 0.2);
+        hv.usage();
+        int served = hammerAsync(endpoint).get() + hammerAsync(endpoint).get();
+        UsageSample sample = hv.usage();
+        VmUsage vm = sample.vms().stream().filter(v -> v.vm().equals("capped1")).findFirst().orElseThrow();
+        HostUsage fastHost = host(sample, "qt-fast");
+        System.out.printf("VM capped at 0.2 on a 1-core host served %d requests using %.3f cores;"
+                + " host used %.3f, throttled fraction %.2f%n", served, vm.coresUsed(), fastHost.coresUsed(),
+                fastHost.throttledFraction());
+
+        assertThat(vm.coresUsed()).as("cores used by the VM capped at 0.2").isBetween(0.01, 0.25);
+        assertThat(fastHost.throttledFraction()).as("a VM held at its cap is its host's shortage").isGreaterThan(0.3);
+        hv.setVmCpuCap("capped1", Double.POSITIVE_INFINITY);
+        hv.stop("capped1");
     }
 
     private static HostUsage host(UsageSample sample, String name) {
