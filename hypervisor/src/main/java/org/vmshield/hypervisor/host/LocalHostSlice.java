@@ -44,7 +44,10 @@ public final class LocalHostSlice {
         return backend.readCpuCores(name);
     }
 
-    /** Sets the CPU capacity to {@code cpuCores} cores; takes effect at once for running processes. */
+    /**
+     * Sets the CPU capacity to {@code cpuCores} cores; takes effect at once for running processes.
+     * cgroup v1 refuses a capacity below a VM's cap in the slice: lower or remove the cap first.
+     */
     public void setCpuCores(double cpuCores) {
         LocalHostCgroups.requireCpuCores(cpuCores);
         backend.writeCpuCores(name, cpuCores);

@@ -12,7 +12,9 @@
  * <p>Layout: v1 puts slices at {@code <hierarchy>/<own cgroup>/vmshield/<host>} for the cpu,
  * cpuacct and memory hierarchies (below the cgroup this JVM runs in, so VMs never escape its
  * limits; on a plain machine that is the root, e.g. {@code /sys/fs/cgroup/cpu/vmshield/small});
- * v2 at {@code <cgroup2 mount>/vmshield/<host>}. Errors are
+ * v2 at {@code <cgroup2 mount>/vmshield/<host>}. A VM capped below its host
+ * ({@link org.vmshield.hypervisor.host.VmCpuGroups}, v1 only) gets a child group in the cpu hierarchy,
+ * {@code cpu/.../vmshield/<host>/<instance>}. Errors are
  * {@link org.vmshield.hypervisor.host.CgroupException}s naming the file. Needs root.
  */
 package org.vmshield.hypervisor.host;

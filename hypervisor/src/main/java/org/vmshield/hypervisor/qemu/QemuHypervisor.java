@@ -545,11 +545,7 @@ public final class QemuHypervisor implements Hypervisor {
         ThreadPriority.requireNice(nice);
         QemuInstance current;
         synchronized (this) {
-            VmRecord r = vms.get(vm);
-            if (r == null) {
-                throw new IllegalArgumentException("VM " + vm + ": unknown (expected one of " + vms.keySet() + ")");
-            }
-            current = r.instance;
+            current = knownVm(vm).instance;
         }
         if (current != null && current.alive()) {
             ThreadPriority.set(current.pid(), nice, CommandRunner.system()); // throws when refused (not root)
@@ -570,10 +566,7 @@ public final class QemuHypervisor implements Hypervisor {
         QemuInstance current;
         HostState host;
         synchronized (this) {
-            VmRecord r = vms.get(vm);
-            if (r == null) {
-                throw new IllegalArgumentException("VM " + vm + ": unknown (expected one of " + vms.keySet() + ")");
-            }
+            VmRecord r = knownVm(vm);
             current = r.instance;
             host = hosts.get(r.spec.host());
         }
@@ -590,6 +583,15 @@ public final class QemuHypervisor implements Hypervisor {
         } else {
             host.slice.capVm(current.instanceId, current.pid(), cores);
         }
+    }
+
+    /** Returns the record of {@code vm}; throws IllegalArgumentException naming the known VMs when there is none. */
+    private VmRecord knownVm(String vm) {
+        VmRecord r = vms.get(vm);
+        if (r == null) {
+            throw new IllegalArgumentException("VM " + vm + ": unknown (expected one of " + vms.keySet() + ")");
+        }
+        return r;
     }
 
     @Override

@@ -4,54 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.vmshield.hypervisor.testing.QemuTests;
 
 /** Real cgroups with real processes (needs root). Each test uses its own parent group. */
 @Timeout(60)
 class LocalHostCgroupsTest {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final List<String> BUSY_LOOP = List.of("sh", "-c", "while :; do :; done");
-
-    private final List<Process> processes = new ArrayList<>();
+    private TestCgroups test;
     private LocalHostCgroups cgroups;
 
     @BeforeEach
     void detect() {
-        QemuTests.requireRoot();
-        cgroups = LocalHostCgroups.detect("vmshield-test-" + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet());
+        test = new TestCgroups("slices");
+        cgroups = test.cgroups;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process process : processes) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+        if (test != null) {
+            test.close();
         }
-        if (cgroups != null) {
-            cgroups.removeAll();
-            for (Path dir : cgroups.groupDirs()) {
-                assertThat(dir).doesNotExist();
-            }
-        }
-    }
-
-    private Process start(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        processes.add(process);
-        return process;
     }
 
     @Test
@@ -67,7 +43,7 @@ class LocalHostCgroupsTest {
     @Test
     void capsABusyLoopAtTheSlicesCpuQuota() throws Exception {
         LocalHostSlice slice = cgroups.create("half", 0.5, 64);
-        Process loop = start(BUSY_LOOP);
+        Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
         assertThat(slice.pids()).containsExactly(loop.pid());
 
@@ -93,7 +69,7 @@ class LocalHostCgroupsTest {
     void startsAWrappedCommandInsideTheSlice() throws Exception {
         LocalHostSlice slice = cgroups.create("wrapped", 1.0, 64);
 
-        Process loop = start(slice.wrapCommand(BUSY_LOOP));
+        Process loop = test.start(slice.wrapCommand(TestCgroups.BUSY_LOOP));
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> slice.pids().contains(loop.pid()));
@@ -121,7 +97,7 @@ class LocalHostCgroupsTest {
     @Test
     void removesASliceMovingLeftoverProcessesOutWithoutKillingThem() throws Exception {
         LocalHostSlice slice = cgroups.create("leftover", 0.2, 64);
-        Process loop = start(BUSY_LOOP);
+        Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
 
         slice.remove();
@@ -166,7 +142,7 @@ class LocalHostCgroupsTest {
     @Test
     void refusesToReuseASliceThatHoldsProcesses() throws Exception {
         LocalHostSlice slice = cgroups.create("busy", 0.5, 64);
-        Process loop = start(BUSY_LOOP);
+        Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
 
         assertThatThrownBy(() -> cgroups.create("busy", 1.0, 64))

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,38 +17,20 @@ import org.vmshield.hypervisor.testing.QemuTests;
 /** Per-VM CPU caps on real cgroups with real processes (needs root; cgroup v1, as on this project's machines). */
 @Timeout(60)
 class VmCpuGroupsTest {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final List<String> BUSY_LOOP = List.of("sh", "-c", "while :; do :; done");
-
-    private final List<Process> processes = new ArrayList<>();
+    private TestCgroups test;
     private LocalHostCgroups cgroups;
 
     @BeforeEach
     void detect() {
-        QemuTests.requireRoot();
-        cgroups = LocalHostCgroups.detect("vmshield-test-" + ProcessHandle.current().pid() + "-caps-"
-                + COUNTER.incrementAndGet());
+        test = new TestCgroups("caps");
+        cgroups = test.cgroups;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process process : processes) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+        if (test != null) {
+            test.close();
         }
-        if (cgroups != null) {
-            cgroups.removeAll();
-            for (Path dir : cgroups.groupDirs()) {
-                assertThat(dir).doesNotExist();
-            }
-        }
-    }
-
-    private Process start() throws IOException {
-        Process process = new ProcessBuilder(BUSY_LOOP).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        processes.add(process);
-        return process;
     }
 
     @Test
@@ -64,7 +42,7 @@ class VmCpuGroupsTest {
                     .isInstanceOf(CgroupException.class).hasMessageContaining("need cgroup v1");
             return;
         }
-        Process loop = start();
+        Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
         caps.cap("vm-a", loop.pid(), 0.5);
         assertThat(slice.pids()).as("a capped process is still the host's").containsExactly(loop.pid());
@@ -98,8 +76,8 @@ class VmCpuGroupsTest {
         LocalHostSlice slice = cgroups.create("host", 1.0, 64);
         VmCpuGroups caps = slice.vmCpuGroups();
         QemuTests.requireThat(caps.supported(), "per-VM CPU caps need cgroup v1");
-        Process a = start();
-        Process b = start();
+        Process a = test.busyLoop();
+        Process b = test.busyLoop();
         slice.addProcess(a.pid());
         slice.addProcess(b.pid());
         caps.cap("vm-a", a.pid(), 0.4);
@@ -121,7 +99,7 @@ class VmCpuGroupsTest {
         LocalHostSlice slice = cgroups.create("host", 1.0, 64);
         VmCpuGroups caps = slice.vmCpuGroups();
         QemuTests.requireThat(caps.supported(), "per-VM CPU caps need cgroup v1");
-        Process loop = start();
+        Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
         caps.cap("vm-a", loop.pid(), 0.5);
 
@@ -138,7 +116,7 @@ class VmCpuGroupsTest {
         LocalHostSlice slice = cgroups.create("host", 0.5, 64);
         VmCpuGroups caps = slice.vmCpuGroups();
         QemuTests.requireThat(caps.supported(), "per-VM CPU caps need cgroup v1");
-        Process loop = start();
+        Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
 
         assertThatThrownBy(() -> caps.cap("../escape", loop.pid(), 0.2)).isInstanceOf(IllegalArgumentException.class);
