@@ -6,33 +6,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Real cgroups with real processes (needs root). Each test uses its own parent group. */
 @Timeout(60)
 class LocalHostCgroupsTest {
-    private TestCgroups test;
-    private LocalHostCgroups cgroups;
-
-    @BeforeEach
-    void detect() {
-        test = new TestCgroups("slices");
-        cgroups = test.cgroups;
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (test != null) {
-            test.close();
-        }
-    }
+    @RegisterExtension
+    final TestCgroups test = new TestCgroups("slices");
 
     @Test
     void setsAndReadsBackTheSlicesCpuWeight() {
-        LocalHostSlice slice = cgroups.create("weighted", 0.5, 64);
+        LocalHostSlice slice = test.cgroups().create("weighted", 0.5, 64);
         slice.setCpuShares(4096);
         assertThat(slice.cpuShares()).isEqualTo(4096);
         assertThatThrownBy(() -> slice.setCpuShares(1)).isInstanceOf(IllegalArgumentException.class)
@@ -42,7 +28,7 @@ class LocalHostCgroupsTest {
 
     @Test
     void capsABusyLoopAtTheSlicesCpuQuota() throws Exception {
-        LocalHostSlice slice = cgroups.create("half", 0.5, 64);
+        LocalHostSlice slice = test.cgroups().create("half", 0.5, 64);
         Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
         assertThat(slice.pids()).containsExactly(loop.pid());
@@ -67,21 +53,21 @@ class LocalHostCgroupsTest {
 
     @Test
     void startsAWrappedCommandInsideTheSlice() throws Exception {
-        LocalHostSlice slice = cgroups.create("wrapped", 1.0, 64);
+        LocalHostSlice slice = test.cgroups().create("wrapped", 1.0, 64);
 
         Process loop = test.start(slice.wrapCommand(TestCgroups.BUSY_LOOP));
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> slice.pids().contains(loop.pid()));
         String membership = Files.readString(Path.of("/proc/" + loop.pid() + "/cgroup"));
-        assertThat(membership).contains(cgroups.groupDirs().get(0).getFileName() + "/wrapped");
+        assertThat(membership).contains(test.cgroups().groupDirs().get(0).getFileName() + "/wrapped");
         // It joined before exec, so what the loop's shell allocated is charged to the slice.
         assertThat(slice.usage().memoryUsedBytes()).isPositive();
     }
 
     @Test
     void changesAndReadsBackTheCapacity() {
-        LocalHostSlice slice = cgroups.create("resize", 0.5, 128);
+        LocalHostSlice slice = test.cgroups().create("resize", 0.5, 128);
         assertThat(slice.cpuCores()).isCloseTo(0.5, within(1e-9));
         assertThat(slice.memoryMiB()).isEqualTo(128);
 
@@ -90,13 +76,13 @@ class LocalHostCgroupsTest {
 
         assertThat(slice.cpuCores()).isCloseTo(1.5, within(1e-9));
         assertThat(slice.memoryMiB()).isEqualTo(256);
-        assertThat(cgroups.find("resize")).isPresent();
-        assertThat(cgroups.hostNames()).containsExactly("resize");
+        assertThat(test.cgroups().find("resize")).isPresent();
+        assertThat(test.cgroups().hostNames()).containsExactly("resize");
     }
 
     @Test
     void removesASliceMovingLeftoverProcessesOutWithoutKillingThem() throws Exception {
-        LocalHostSlice slice = cgroups.create("leftover", 0.2, 64);
+        LocalHostSlice slice = test.cgroups().create("leftover", 0.2, 64);
         Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
 
@@ -107,45 +93,45 @@ class LocalHostCgroupsTest {
         }
         assertThat(loop.isAlive()).isTrue();
         assertThat(Files.readString(Path.of("/proc/" + loop.pid() + "/cgroup"))).doesNotContain("/leftover");
-        assertThat(cgroups.find("leftover")).isEmpty();
+        assertThat(test.cgroups().find("leftover")).isEmpty();
     }
 
     @Test
     void removeAllRemovesEveryCgroupOfTheGroup() {
-        cgroups.create("a", 0.5, 64);
-        cgroups.create("b", 1.0, 64);
-        int expected = 2 * cgroups.groupDirs().size() + cgroups.groupDirs().size();
+        test.cgroups().create("a", 0.5, 64);
+        test.cgroups().create("b", 1.0, 64);
+        int expected = 2 * test.cgroups().groupDirs().size() + test.cgroups().groupDirs().size();
 
-        assertThat(cgroups.removeAll()).isEqualTo(expected);
+        assertThat(test.cgroups().removeAll()).isEqualTo(expected);
 
-        for (Path dir : cgroups.groupDirs()) {
+        for (Path dir : test.cgroups().groupDirs()) {
             assertThat(dir).doesNotExist();
         }
-        assertThat(cgroups.hostNames()).isEmpty();
+        assertThat(test.cgroups().hostNames()).isEmpty();
     }
 
     @Test
     void refusesBadInputAndCreatesNothing() {
-        assertThatThrownBy(() -> cgroups.create("../escape", 1, 64))
+        assertThatThrownBy(() -> test.cgroups().create("../escape", 1, 64))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host: '../escape'");
-        assertThatThrownBy(() -> cgroups.create("ok", 0, 64))
+        assertThatThrownBy(() -> test.cgroups().create("ok", 0, 64))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpuCores: 0.0 (expected: >= 0.05)");
-        assertThatThrownBy(() -> cgroups.create("ok", Double.NaN, 64)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> cgroups.create("ok", 1, 1))
+        assertThatThrownBy(() -> test.cgroups().create("ok", Double.NaN, 64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> test.cgroups().create("ok", 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryMiB: 1 (expected: >= 16)");
 
-        assertThat(cgroups.hostNames()).isEmpty();
-        assertThatThrownBy(() -> cgroups.create("bad-pid", 1, 64).addProcess(Integer.MAX_VALUE))
+        assertThat(test.cgroups().hostNames()).isEmpty();
+        assertThatThrownBy(() -> test.cgroups().create("bad-pid", 1, 64).addProcess(Integer.MAX_VALUE))
                 .isInstanceOf(CgroupException.class).hasMessageContaining("cannot add process " + Integer.MAX_VALUE);
     }
 
     @Test
     void refusesToReuseASliceThatHoldsProcesses() throws Exception {
-        LocalHostSlice slice = cgroups.create("busy", 0.5, 64);
+        LocalHostSlice slice = test.cgroups().create("busy", 0.5, 64);
         Process loop = test.busyLoop();
         slice.addProcess(loop.pid());
 
-        assertThatThrownBy(() -> cgroups.create("busy", 1.0, 64))
+        assertThatThrownBy(() -> test.cgroups().create("busy", 1.0, 64))
                 .isInstanceOf(CgroupException.class).hasMessageContaining("already holds processes");
         assertThat(slice.cpuCores()).isCloseTo(0.5, within(1e-9));
     }

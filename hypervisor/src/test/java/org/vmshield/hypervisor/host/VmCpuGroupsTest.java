@@ -8,34 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vmshield.hypervisor.testing.QemuTests;
 
 /** Per-VM CPU caps on real cgroups with real processes (needs root; cgroup v1, as on this project's machines). */
 @Timeout(60)
 class VmCpuGroupsTest {
-    private TestCgroups test;
-    private LocalHostCgroups cgroups;
-
-    @BeforeEach
-    void detect() {
-        test = new TestCgroups("caps");
-        cgroups = test.cgroups;
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (test != null) {
-            test.close();
-        }
-    }
+    @RegisterExtension
+    final TestCgroups test = new TestCgroups("caps");
 
     @Test
     void aCappedVmIsThrottledAloneAndTheHostKeepsItsRoom() throws Exception {
-        LocalHostSlice slice = cgroups.create("host", 1.0, 64);
+        LocalHostSlice slice = test.cgroups().create("host", 1.0, 64);
         VmCpuGroups caps = slice.vmCpuGroups();
         if (!caps.supported()) {
             assertThatThrownBy(() -> caps.cap("vm-a", ProcessHandle.current().pid(), 0.5))
@@ -73,13 +59,10 @@ class VmCpuGroupsTest {
 
     @Test
     void uncapMovesTheProcessBackAndEmptyGroupsAreRemoved() throws Exception {
-        LocalHostSlice slice = cgroups.create("host", 1.0, 64);
+        LocalHostSlice slice = hostWithV1Caps(1.0);
         VmCpuGroups caps = slice.vmCpuGroups();
-        QemuTests.requireThat(caps.supported(), "per-VM CPU caps need cgroup v1");
-        Process a = test.busyLoop();
-        Process b = test.busyLoop();
-        slice.addProcess(a.pid());
-        slice.addProcess(b.pid());
+        Process a = busyLoopIn(slice);
+        Process b = busyLoopIn(slice);
         caps.cap("vm-a", a.pid(), 0.4);
         caps.cap("vm-b", b.pid(), 0.4);
         caps.cap("vm-b", b.pid(), 0.3); // a new cap for the same group
@@ -96,11 +79,9 @@ class VmCpuGroupsTest {
 
     @Test
     void removingTheHostRemovesItsCapsAndKillsNothing() throws Exception {
-        LocalHostSlice slice = cgroups.create("host", 1.0, 64);
+        LocalHostSlice slice = hostWithV1Caps(1.0);
         VmCpuGroups caps = slice.vmCpuGroups();
-        QemuTests.requireThat(caps.supported(), "per-VM CPU caps need cgroup v1");
-        Process loop = test.busyLoop();
-        slice.addProcess(loop.pid());
+        Process loop = busyLoopIn(slice);
         caps.cap("vm-a", loop.pid(), 0.5);
 
         slice.remove();
@@ -113,11 +94,9 @@ class VmCpuGroupsTest {
 
     @Test
     void refusesBadCapsAndChangesNothing() throws Exception {
-        LocalHostSlice slice = cgroups.create("host", 0.5, 64);
+        LocalHostSlice slice = hostWithV1Caps(0.5);
         VmCpuGroups caps = slice.vmCpuGroups();
-        QemuTests.requireThat(caps.supported(), "per-VM CPU caps need cgroup v1");
-        Process loop = test.busyLoop();
-        slice.addProcess(loop.pid());
+        Process loop = busyLoopIn(slice);
 
         assertThatThrownBy(() -> caps.cap("../escape", loop.pid(), 0.2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> caps.cap("vm-a", loop.pid(), 0.01)).isInstanceOf(IllegalArgumentException.class)
@@ -128,5 +107,18 @@ class VmCpuGroupsTest {
                 .hasMessageContaining("cannot cap process " + loop.pid());
         assertThat(caps.usage()).as("no group left behind").isEmpty();
         assertThat(slice.pids()).containsExactly(loop.pid());
+    }
+
+    /** Creates a host of {@code cores}; skips (locally) or fails (under CI) without cgroup v1. */
+    private LocalHostSlice hostWithV1Caps(double cores) {
+        LocalHostSlice slice = test.cgroups().create("host", cores, 64);
+        QemuTests.requireThat(slice.vmCpuGroups().supported(), "per-VM CPU caps need cgroup v1");
+        return slice;
+    }
+
+    private Process busyLoopIn(LocalHostSlice slice) throws java.io.IOException {
+        Process loop = test.busyLoop();
+        slice.addProcess(loop.pid());
+        return loop;
     }
 }
