@@ -62,7 +62,7 @@ public final class VmCpuCaps {
                 continue;
             }
             int critical = criticalPerHost.getOrDefault(vm.spec().host(), 0);
-            HostDecl host = host(vm.spec().host());
+            HostDecl host = config.host(vm.spec().host()).orElse(null);
             if (config.isCritical(vm.spec().service()) || critical == 0 || host == null) {
                 caps.put(vm.name(), Double.POSITIVE_INFINITY);
             } else {
@@ -102,14 +102,5 @@ public final class VmCpuCaps {
         }
         applied.clear();
         applied.putAll(seen);
-    }
-
-    private HostDecl host(String name) {
-        for (HostDecl h : config.hosts()) {
-            if (h.name().equals(name)) {
-                return h;
-            }
-        }
-        return null;
     }
 }
